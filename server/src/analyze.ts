@@ -1,0 +1,39 @@
+import type { Dialect, FileModel, Workspace } from './model/types';
+import type { Finding } from './checks/types';
+import { defaultSettings, type Settings } from './config';
+import { detectDialect, parseFile } from './dialects';
+import { buildWorkspace } from './model/build';
+import { runChecks } from './checks';
+
+export interface SourceText {
+  path: string;
+  text: string;
+  /** Forced dialect (e.g. the editor's language id); detected from name/content otherwise. */
+  dialect?: Dialect;
+}
+
+export interface Analysis {
+  workspace: Workspace;
+  findings: Finding[];
+}
+
+/** Parse a file if it is a tunnel config in a known dialect; undefined otherwise. */
+export function parseSource(src: SourceText): FileModel | undefined {
+  const dialect = src.dialect ?? detectDialect(src.path, src.text);
+  return dialect === undefined ? undefined : parseFile(src.path, src.text, dialect);
+}
+
+/** Files → model → checks: the one pipeline the CLI and the language server share. */
+export function analyzeFiles(files: FileModel[], settings: Settings = defaultSettings): Analysis {
+  const workspace = buildWorkspace(files, settings);
+  return { workspace, findings: runChecks(workspace, settings) };
+}
+
+export function analyze(sources: SourceText[], settings: Settings = defaultSettings): Analysis {
+  const files: FileModel[] = [];
+  for (const s of sources) {
+    const m = parseSource(s);
+    if (m) files.push(m);
+  }
+  return analyzeFiles(files, settings);
+}

@@ -1,0 +1,144 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import type { SourceText } from '../analyze';
+import { detectDialect } from '../dialects';
+
+/** Files larger than this are not configs; they are skipped with a message rather than parsed. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface LoadResult {
+  sources: SourceText[];
+  /** Problems that stop the run (exit 2): missing or unreadable paths. */
+  errors: string[];
+  /** Files passed over, with why (binary, too large, not UTF-8). */
+  skipped: string[];
+}
+
+/**
+ * Collect config files from files and folders (recursively). Symlinked folders are followed once
+ * (loops are detected by real path); files whose dialect cannot be told are ignored inside folders.
+ */
+export async function loadPaths(paths: string[], isExcluded: (path: string) => boolean = () => false): Promise<LoadResult> {
+  const result: LoadResult = { sources: [], errors: [], skipped: [] };
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  async function visitFile(path: string, explicit: boolean): Promise<void> {
+    let real: string;
+    try {
+      real = await fs.realpath(path);
+    } catch (e) {
+      result.errors.push(`${path}: ${describeError(e)}`);
+      return;
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    let buf: Buffer;
+    try {
+      const st = await fs.stat(path);
+      if (st.size > MAX_FILE_BYTES) {
+        result.skipped.push(`${path}: skipped, ${st.size} bytes is too large for a configuration file`);
+        return;
+      }
+      buf = await fs.readFile(path);
+    } catch (e) {
+      result.errors.push(`${path}: ${describeError(e)}`);
+      return;
+    }
+    if (buf.includes(0)) {
+      const msg = `${path}: skipped, binary file (contains NUL bytes)`;
+      if (explicit) result.errors.push(msg);
+      else result.skipped.push(msg);
+      return;
+    }
+    const text = decodeUtf8(buf);
+    if (text === undefined) {
+      result.skipped.push(`${path}: not valid UTF-8; read as Latin-1`);
+    }
+    const content = text ?? buf.toString('latin1');
+    const dialect = detectDialect(path, content);
+    if (dialect === undefined) {
+      if (explicit) result.errors.push(`${path}: cannot tell the dialect (expected .vyos, config.boot, .ios, .cisco, .rtx, .sh, ifcfg-*, rc.local, or recognisable content)`);
+      return;
+    }
+    result.sources.push({ path, text: content, dialect });
+  }
+
+  async function visitDir(dir: string): Promise<void> {
+    let real: string;
+    try {
+      real = await fs.realpath(dir);
+    } catch (e) {
+      result.errors.push(`${dir}: ${describeError(e)}`);
+      return;
+    }
+    if (seenDirs.has(real)) return; // symlink loop or a folder reached twice
+    seenDirs.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      result.errors.push(`${dir}: ${describeError(e)}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const ent of entries) {
+      const p = nodePath.join(dir, ent.name);
+      if (ent.name === 'node_modules' || ent.name === '.git' || isExcluded(p)) continue;
+      if (ent.isDirectory()) {
+        await visitDir(p);
+      } else if (ent.isFile()) {
+        if (ent.name.toLowerCase().endsWith('.md')) continue;
+        await visitFile(p, false);
+      } else if (ent.isSymbolicLink()) {
+        let st;
+        try {
+          st = await fs.stat(p);
+        } catch {
+          result.skipped.push(`${p}: skipped, broken symbolic link`);
+          continue;
+        }
+        if (st.isDirectory()) await visitDir(p);
+        else if (st.isFile()) await visitFile(p, false);
+      }
+    }
+  }
+
+  for (const p of paths) {
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch (e) {
+      result.errors.push(`${p}: ${describeError(e)}`);
+      continue;
+    }
+    if (st.isDirectory()) await visitDir(p);
+    else await visitFile(p, true);
+  }
+  return result;
+}
+
+function decodeUtf8(buf: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
+export function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}

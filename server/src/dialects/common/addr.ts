@@ -1,0 +1,79 @@
+import ipaddr from 'ipaddr.js';
+import type { Cidr } from '../../model/types';
+
+/** Canonical text of an address: RFC 5952 compact form for IPv6, dotted quad for IPv4. */
+export function normalizeAddress(text: string): string | undefined {
+  const t = stripQuotes(text);
+  if (!ipaddr.isValid(t)) return undefined;
+  const a = ipaddr.parse(t);
+  if (a.kind() === 'ipv4') {
+    // ipaddr.js accepts non-standard IPv4 forms ("10", "0x0a.1"); tunnels configs only use dotted quads.
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(t)) return undefined;
+  }
+  return a.toString();
+}
+
+export function isIPv4(text: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && ipaddr.IPv4.isValid(text);
+}
+
+export function isIPv6(text: string): boolean {
+  return text.includes(':') && ipaddr.IPv6.isValid(text);
+}
+
+export function familyOf(address: string): 4 | 6 | undefined {
+  if (isIPv4(address)) return 4;
+  if (isIPv6(address)) return 6;
+  return undefined;
+}
+
+/** Parse `A/N`. Without `/N`, `defaultLength` (host length when omitted). */
+export function parseCidr(text: string, defaultLength?: number): Cidr | undefined {
+  const t = stripQuotes(text);
+  const slash = t.indexOf('/');
+  const addrText = slash < 0 ? t : t.slice(0, slash);
+  const address = normalizeAddress(addrText);
+  if (address === undefined) return undefined;
+  const family = familyOf(address)!;
+  const max = family === 4 ? 32 : 128;
+  let prefixLength: number;
+  if (slash < 0) {
+    prefixLength = defaultLength ?? max;
+  } else {
+    const lenText = t.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(lenText)) return undefined;
+    prefixLength = Number(lenText);
+  }
+  if (prefixLength > max) return undefined;
+  return { address, prefixLength, family };
+}
+
+/** Cisco-style `A MASK` (dotted netmask) to a Cidr. */
+export function cidrFromMask(addressText: string, maskText: string): Cidr | undefined {
+  const address = normalizeAddress(addressText);
+  if (address === undefined || familyOf(address) !== 4 || !isIPv4(maskText)) return undefined;
+  let prefixLength: number | null;
+  try {
+    prefixLength = ipaddr.IPv4.parse(maskText).prefixLengthFromSubnetMask();
+  } catch {
+    prefixLength = null;
+  }
+  if (prefixLength === null) return undefined;
+  return { address, prefixLength, family: 4 };
+}
+
+export function cidrToString(c: Cidr): string {
+  return `${c.address}/${c.prefixLength}`;
+}
+
+/** Whether `address` lies inside `net`. */
+export function cidrContains(net: Cidr, address: string): boolean {
+  const fam = familyOf(address);
+  if (fam !== net.family) return false;
+  const a = ipaddr.parse(address);
+  return a.match(ipaddr.parse(net.address), net.prefixLength);
+}
+
+function stripQuotes(s: string): string {
+  return s.length >= 2 && (s[0] === "'" || s[0] === '"') && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
+}

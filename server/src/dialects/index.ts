@@ -1,0 +1,51 @@
+import type { Dialect, FileModel } from '../model/types';
+import { parse as parseVyos } from './vyos';
+import { parse as parseCisco } from './cisco';
+import { parse as parseRtx } from './rtx';
+import { parse as parseLinux } from './linux';
+import { emptyFileModel } from './common/file-model';
+
+const parsers: Record<Dialect, (path: string, text: string) => FileModel> = {
+  vyos: parseVyos,
+  'cisco-ios': parseCisco,
+  'yamaha-rtx': parseRtx,
+  linux: parseLinux,
+};
+
+/** Dialect from the file name alone; undefined when the name does not say. */
+export function dialectFromName(path: string): Dialect | undefined {
+  const base = path.split(/[\\/]/).pop()!.toLowerCase();
+  if (base.endsWith('.vyos') || base === 'config.boot' || base.endsWith('.config.boot')) return 'vyos';
+  if (base.endsWith('.ios') || base.endsWith('.cisco')) return 'cisco-ios';
+  if (base.endsWith('.rtx')) return 'yamaha-rtx';
+  if (base.endsWith('.sh') || base.startsWith('ifcfg-') || base === 'rc.local' || base.endsWith('.netdev')) return 'linux';
+  return undefined;
+}
+
+/** Dialect from content, for files whose name does not say. Undefined when it is not a tunnel config. */
+export function dialectFromContent(text: string): Dialect | undefined {
+  const head = text.slice(0, 64 * 1024);
+  if (/^\s*set\s+interfaces?\s+\S+/m.test(head) || /^\s*interfaces\s*\{/m.test(head)) return 'vyos';
+  if (/^\s*tunnel\s+select\s+\d+/m.test(head) || /^\s*ip\s+lan\d+\s+address/m.test(head)) return 'yamaha-rtx';
+  if (/^\s*interface\s+\S+/im.test(head) && /^\s*(!|hostname\s|\s+ip\s+address\s)/m.test(head)) return 'cisco-ios';
+  if (/^\s*(\S*\/)?(ip|ifconfig|iptunnel)\s+/m.test(head) || /^\s*(DEVICE|TYPE)=/m.test(head)) return 'linux';
+  return undefined;
+}
+
+export function detectDialect(path: string, text: string): Dialect | undefined {
+  return dialectFromName(path) ?? dialectFromContent(text);
+}
+
+/** Parse one file in the given dialect. Never throws: a parser failure becomes an invalid-value entry. */
+export function parseFile(path: string, text: string, dialect: Dialect): FileModel {
+  try {
+    return parsers[dialect](path, text);
+  } catch (e) {
+    const model = emptyFileModel(path, dialect);
+    model.invalid.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `internal parser error, file not analysed: ${e instanceof Error ? e.message : String(e)}`,
+    });
+    return model;
+  }
+}
