@@ -4,6 +4,7 @@ import { defaultSettings, type Settings } from './config';
 import { detectDialect, parseFile } from './dialects';
 import { buildWorkspace } from './model/build';
 import { runChecks } from './checks';
+import { applySuppressions } from './suppress';
 
 export interface SourceText {
   path: string;
@@ -31,9 +32,14 @@ export function analyzeFiles(files: FileModel[], settings: Settings = defaultSet
 
 export function analyze(sources: SourceText[], settings: Settings = defaultSettings): Analysis {
   const files: FileModel[] = [];
+  // Suppression comments live in the text, which the model does not keep.
+  const texts = new Map<string, { text: string; dialect: Dialect }>();
   for (const s of sources) {
     const m = parseSource(s);
-    if (m) files.push(m);
+    if (!m) continue;
+    files.push(m);
+    texts.set(m.path, { text: s.text, dialect: m.dialect });
   }
-  return analyzeFiles(files, settings);
+  const analysis = analyzeFiles(files, settings);
+  return { ...analysis, findings: applySuppressions(analysis.findings, (p) => texts.get(p)) };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { runCheck } from './check';
+import { runDown, runStatus, runUp, type UpOptions } from '../../../engine/src/cli';
 
 const program = new Command();
 program
@@ -24,6 +25,42 @@ program
       out: (s) => process.stdout.write(s + '\n'),
       err: (s) => process.stderr.write(s + '\n'),
     });
+  });
+
+const engineIo = {
+  out: (s: string) => process.stdout.write(s + '\n'),
+  err: (s: string) => process.stderr.write(s + '\n'),
+};
+
+program
+  .command('up')
+  .description('bring one tunnel up with the userspace engine; runs until SIGINT/SIGTERM or `tunnelwright down`')
+  .argument('<paths...>', 'config files or folders')
+  .requiredOption('--tunnel <name>', 'tunnel name in the model (tun0, Tunnel0, tunnel11, ...)')
+  .option('--device <file>', 'file or device that holds the tunnel, when several have that name')
+  .option('--inner <kind>', 'tun (a TUN/TAP device) or host (the engine owns the inner addresses)')
+  .option('--local <addr>', 'outer local address (when the model does not know it, e.g. behind NAT)')
+  .option('--probe <addr>', "peer's inner address to probe")
+  .option('--keepalive <seconds>', 'seconds between keepalive probes (default 1)')
+  .option('--json', 'print one JSON status object per line')
+  .action(async (paths: string[], opts: UpOptions) => {
+    process.exitCode = await runUp(paths, opts, engineIo);
+  });
+
+program
+  .command('status')
+  .description('list engines running on this machine with their counters')
+  .option('--json', 'print JSON')
+  .action(async (opts: { json?: boolean }) => {
+    process.exitCode = await runStatus(opts, engineIo);
+  });
+
+program
+  .command('down')
+  .description('stop a running engine')
+  .argument('<name>', 'tunnel name')
+  .action(async (name: string) => {
+    process.exitCode = await runDown(name, engineIo);
   });
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -1,7 +1,53 @@
-import type { FileModel, Workspace } from './types';
+import type { Device, FileModel, Tunnel, Workspace } from './types';
 import type { Settings } from '../config';
+import { groupDevices, mergeInterfaces, mergeTunnels } from './devices';
+import { canonical } from './ip';
+import { pairTunnels } from './pairing';
+import { resolveTunnel } from './resolve';
+import { InterfaceTable } from './underlay';
 
 /** Resolve parsed files into devices and tunnels (merging, local resolution, MTU, 6rd, pairing). */
-export function buildWorkspace(files: FileModel[], _settings: Settings): Workspace {
-  return { files, devices: [], tunnels: [] };
+export function buildWorkspace(files: FileModel[], settings: Settings): Workspace {
+  const devices: Device[] = [];
+  const tunnels: Tunnel[] = [];
+  for (const group of groupDevices(files)) {
+    const merged = mergeTunnels(group.files);
+    const device: Device = {
+      id: group.id,
+      name: group.name,
+      dialect: group.dialect,
+      paths: group.files.map((f) => f.path),
+      interfaces: group.files.flatMap((f) => f.interfaces),
+      addresses: deviceAddresses(group.files),
+      routes: group.files.flatMap((f) => f.routes.map((r) => ({ ...r, path: f.path }))),
+      tunnels: [],
+    };
+    const table = new InterfaceTable(mergeInterfaces(group.files), new Set(merged.map((m) => m.name)));
+    for (const m of merged) {
+      const t = resolveTunnel(m, { device, interfaces: table, defaultUnderlayMtu: settings.defaultUnderlayMtu });
+      device.tunnels.push(t.id);
+      tunnels.push(t);
+    }
+    devices.push(device);
+  }
+  pairTunnels(devices, tunnels);
+  return { files, devices, tunnels };
+}
+
+/** Every address a device's interfaces and tunnels declare, once per interface, in canonical form. */
+function deviceAddresses(files: readonly FileModel[]): Device['addresses'] {
+  const out: Device['addresses'] = [];
+  const seen = new Set<string>();
+  const add = (name: string, path: string, a: { value: { address: string; prefixLength: number; family: 4 | 6 }; range: Device['addresses'][number]['range'] }) => {
+    const cidr = { ...a.value, address: canonical(a.value.address) };
+    const k = `${name}|${cidr.address}/${cidr.prefixLength}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ cidr, interface: name, path, range: a.range });
+  };
+  for (const f of files) {
+    for (const i of f.interfaces) for (const a of i.addresses) add(i.name, f.path, a);
+    for (const t of f.tunnels) for (const a of t.addresses) add(t.name, f.path, a);
+  }
+  return out;
 }

@@ -161,6 +161,8 @@ export interface TunnelDecl {
   description?: Located<string>;
   /** Administratively disabled (Cisco `shutdown`, RTX without `tunnel enable`). */
   disabled?: Located<boolean>;
+  /** Point-to-multipoint tunnel (Cisco `gre multipoint`, 6to4, ISATAP): peers are learned, no remote needed. */
+  multipoint?: Located<boolean>;
   /** Default IPv6 gateway given on the tunnel (RHEL `IPV6_DEFAULTGW=::a.b.c.d`). */
   ipv6Gateway?: Located<string>;
 }
@@ -259,6 +261,8 @@ export interface Tunnel {
   disabled: boolean;
   description: string | null;
   peers: string[];
+  /** Point-to-multipoint end (6rd, ISATAP, Cisco `gre multipoint`): it accepts any peer that targets it. */
+  multipoint?: boolean;
   /** True when the pairing was inferred (one end's local address unknown, e.g. behind NAT). */
   peerInferred: boolean;
   /** Where each field was written (may be in another file of the same device). */

@@ -3,7 +3,9 @@ import type { Cidr } from '../../model/types';
 
 /** Canonical text of an address: RFC 5952 compact form for IPv6, dotted quad for IPv4. */
 export function normalizeAddress(text: string): string | undefined {
-  const t = stripQuotes(text);
+  // ipaddr.js reads the IPv4-compatible form `::a.b.c.d` as IPv4-mapped `::ffff:a.b.c.d`; sit and 6rd use the
+  // former (`via ::<BR IPv4>`), so spell it `0::a.b.c.d`, which ipaddr.js reads as written.
+  const t = stripQuotes(text).replace(/^::(?=\d+\.\d+\.\d+\.\d+$)/, '0::');
   if (!ipaddr.isValid(t)) return undefined;
   const a = ipaddr.parse(t);
   if (a.kind() === 'ipv4') {

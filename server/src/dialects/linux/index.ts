@@ -1,7 +1,11 @@
 import type { FileModel } from '../../model/types';
-import { emptyFileModel } from '../common/file-model';
+import { lowerScript } from './lower';
+import { readScript } from './script';
 
-/** Parse one linux file into the model. Never throws. */
-export function parse(path: string, _text: string): FileModel {
-  return emptyFileModel(path, 'linux');
+/**
+ * Parse one Linux file into the model: a shell script of `ip`/`ifconfig`/`route` commands, or a RHEL
+ * `ifcfg-*` file. Never throws.
+ */
+export function parse(path: string, text: string): FileModel {
+  return lowerScript(path, readScript(path, text));
 }

@@ -1,7 +1,19 @@
 import type { FileModel } from '../../model/types';
-import { emptyFileModel } from '../common/file-model';
+import { tokenRange } from '../common/ranges';
+import { rtxLexer } from './lexer';
+import { commandLines } from './lines';
+import { lower } from './lower';
+import { parseTokens, rtxParser } from './parser';
 
-/** Parse one yamaha-rtx file into the model. Never throws. */
-export function parse(path: string, _text: string): FileModel {
-  return emptyFileModel(path, 'yamaha-rtx');
+/** Parse one Yamaha RTX configuration (`show config` output or a hand-written file) into the model. Never throws. */
+export function parse(path: string, text: string): FileModel {
+  const lexed = rtxLexer.tokenize(text);
+  const cst = parseTokens(lexed.tokens);
+  const model = lower(path, text, commandLines(cst));
+  for (const e of lexed.errors) {
+    const at = { line: (e.line ?? 1) - 1, character: (e.column ?? 1) - 1 };
+    model.invalid.push({ range: { start: at, end: { ...at, character: at.character + e.length } }, message: `unexpected text: ${e.message}` });
+  }
+  for (const e of rtxParser.errors) model.invalid.push({ range: tokenRange(e.token), message: e.message });
+  return model;
 }

@@ -1,7 +1,32 @@
 import type { FileModel } from '../../model/types';
 import { emptyFileModel } from '../common/file-model';
+import { tokenRange } from '../common/ranges';
+import { vyosLexer } from './lexer';
+import { Lowerer } from './lower';
+import { parseTokens, vyosParser } from './parser';
+import { collectStatements } from './paths';
+import { buildTree } from './tree';
 
-/** Parse one vyos file into the model. Never throws. */
-export function parse(path: string, _text: string): FileModel {
-  return emptyFileModel(path, 'vyos');
+/** Parse one VyOS file (set commands or config.boot) into the model. Never throws. */
+export function parse(path: string, text: string): FileModel {
+  const model = emptyFileModel(path, 'vyos');
+  const lexed = vyosLexer.tokenize(text);
+  for (const e of lexed.errors) {
+    const line = (e.line ?? 1) - 1;
+    const character = (e.column ?? 1) - 1;
+    model.invalid.push({
+      range: { start: { line, character }, end: { line, character: character + e.length } },
+      message: `unexpected text: ${e.message}`,
+    });
+  }
+  const cst = parseTokens(lexed.tokens);
+  for (const e of vyosParser.errors) {
+    // The flat grammar accepts any token sequence; this only guards against a future grammar change.
+    if (Number.isFinite(e.token.startOffset)) model.invalid.push({ range: tokenRange(e.token), message: e.message });
+  }
+  const contentLines = new Set<number>();
+  for (const tok of lexed.tokens) {
+    if (tok.tokenType.name !== 'Newline') contentLines.add((tok.startLine ?? 1) - 1);
+  }
+  return new Lowerer(model, collectStatements(buildTree(cst)), contentLines).lower();
 }

@@ -1,0 +1,195 @@
+// Bring Up / Bring Down / Show Tunnel Status: confirms, runs the engine CLI as a child process (never through a
+// shell, elevated when VS Code is not root), logs to an output channel and shows state and RTT.
+import * as vscode from 'vscode';
+import { describeLaunch, engineLaunch, type Launch } from './engine/launch';
+import { EngineSessions, runOnce, type SessionListener } from './engine/sessions';
+import { statusSummary, type EngineStatus } from './engine/status';
+import { describePlan } from './plan';
+import type { TunnelInfo } from './protocol';
+import type { TunnelStore } from './tunnelStore';
+
+/** Command arguments: a tunnel id (code lens), a Tunnels view node, or nothing (command palette). */
+export type TunnelArg = string | { tunnel?: TunnelInfo } | undefined;
+
+/** States after which "starting" is over; anything else the engine reports first is still progress. */
+const settledStates = new Set(['up', 'running', 'established', 'down', 'failed', 'error', 'stopped']);
+
+export class EngineController implements vscode.Disposable {
+  private readonly sessions: EngineSessions;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly statusItem = vscode.window.createStatusBarItem('tunnelwright.engine', vscode.StatusBarAlignment.Left, 99);
+  private readonly waiters = new Map<string, (s: EngineStatus | undefined) => void>();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly store: TunnelStore,
+    private readonly log: vscode.OutputChannel,
+  ) {
+    this.statusItem.name = 'Tunnelwright engine';
+    this.statusItem.command = 'tunnelwright.showStatus';
+    const listener: SessionListener = {
+      status: (key, status, previous) => this.onStatus(key, status, previous),
+      log: (key, text) => this.log.appendLine(`[${this.sessions.get(key)?.label ?? key}] ${text}`),
+      exit: (key, code, signal) => this.onExit(key, code, signal),
+    };
+    this.sessions = new EngineSessions(listener);
+  }
+
+  /** The running tunnel's status text for views, or undefined when it is not running here. */
+  status(id: string): string | undefined {
+    const s = this.sessions.get(id);
+    return s ? (s.last ? statusSummary(s.last) : 'starting') : undefined;
+  }
+
+  isRunning(id: string): boolean {
+    return this.sessions.get(id) !== undefined;
+  }
+
+  /** `elevate: false` for read-only commands, which must not ask for a password. */
+  private launch(cliArgs: string[], elevate = true): Launch {
+    const cfg = vscode.workspace.getConfiguration('tunnelwright.engine');
+    // Only user (global) values count: a workspace must not choose what runs as root.
+    const user = <T>(key: string, fallback: T): T => {
+      const v = cfg.inspect<T>(key);
+      return v?.globalValue ?? v?.defaultValue ?? fallback;
+    };
+    return engineLaunch(
+      {
+        execPath: process.execPath,
+        bundledCli: this.context.asAbsolutePath('dist/cli.js'),
+        enginePath: user('path', ''),
+        elevationCommand: elevate ? user('elevationCommand', 'pkexec') : '',
+        isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+      },
+      cliArgs,
+    );
+  }
+
+  private async pick(arg: TunnelArg, placeHolder: string, only?: (t: TunnelInfo) => boolean): Promise<TunnelInfo | undefined> {
+    if (typeof arg === 'string') return this.store.tunnel(arg);
+    if (arg?.tunnel) return arg.tunnel;
+    await this.store.refresh();
+    const items = this.store.devices.flatMap((d) =>
+      d.tunnels
+        .filter((t) => !only || only(t))
+        .map((t) => ({ label: t.name, description: `${d.name} · ${t.mode}`, detail: `${t.local ?? '?'} → ${t.remote ?? 'any'}`, t })),
+    );
+    if (items.length === 0) {
+      void vscode.window.showInformationMessage(only ? 'No tunnel is running.' : 'No tunnels found in this workspace.');
+      return undefined;
+    }
+    if (items.length === 1) return items[0]!.t;
+    return (await vscode.window.showQuickPick(items, { placeHolder }))?.t;
+  }
+
+  async bringUp(arg: TunnelArg): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showErrorMessage('Tunnelwright: bringing tunnels up is disabled in an untrusted workspace.');
+      return;
+    }
+    const t = await this.pick(arg, 'Tunnel to bring up');
+    if (!t) return;
+    if (this.isRunning(t.id)) {
+      void vscode.window.showInformationMessage(`${t.name} is already running (${this.status(t.id)}).`);
+      return;
+    }
+    const file = vscode.Uri.parse(t.uri).fsPath;
+    const launch = this.launch(['up', file, '--tunnel', t.name, '--json']);
+    const device = this.store.deviceOf(t.id)?.name ?? '';
+    const detail = [...describePlan(t, device), '', `Runs${launch.elevated ? ' as root' : ''}: ${describeLaunch(launch)}`].join('\n');
+    const ok = await vscode.window.showWarningMessage(`Bring up tunnel ${t.name}?`, { modal: true, detail }, 'Bring Up');
+    if (ok !== 'Bring Up') return;
+
+    this.log.appendLine(`[${t.name}] $ ${describeLaunch(launch)}`);
+    const first = new Promise<EngineStatus | undefined>((resolve) => this.waiters.set(t.id, resolve));
+    this.sessions.start(t.id, t.name, launch);
+    this.changed.fire();
+    const settled = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Bringing up ${t.name}`, cancellable: true },
+      async (progress, token) => {
+        progress.report({ message: `${t.mode} to ${t.remote ?? 'any'}` });
+        token.onCancellationRequested(() => void this.bringDown(t.id));
+        return first;
+      },
+    );
+    if (settled === undefined) {
+      const choice = await vscode.window.showErrorMessage(`The engine for ${t.name} stopped.`, 'Show Log');
+      if (choice) this.log.show();
+    } else {
+      void vscode.window.showInformationMessage(`${t.name}: ${statusSummary(settled)}`);
+    }
+  }
+
+  async bringDown(arg: TunnelArg): Promise<void> {
+    const t = await this.pick(arg, 'Tunnel to bring down', (x) => this.isRunning(x.id));
+    if (!t) return;
+    const launch = this.launch(['down', t.name]);
+    this.log.appendLine(`[${t.name}] $ ${describeLaunch(launch)}`);
+    const result = await this.sessions.stop(t.id, launch);
+    if (result.stdout.trim()) this.log.appendLine(result.stdout.trimEnd());
+    if (result.stderr.trim()) this.log.appendLine(result.stderr.trimEnd());
+    if (result.code !== 0) {
+      const choice = await vscode.window.showErrorMessage(`Bringing down ${t.name} failed (exit ${result.code ?? 'not started'}).`, 'Show Log');
+      if (choice) this.log.show();
+    }
+  }
+
+  async showStatus(arg: TunnelArg): Promise<void> {
+    const result = await runOnce(this.launch(['status'], false));
+    this.log.appendLine('$ tunnelwright status');
+    this.log.appendLine((result.stdout + result.stderr).trimEnd());
+    const running = this.sessions.all();
+    for (const s of running) this.log.appendLine(`[${s.label}] ${JSON.stringify(s.last ?? { state: 'starting' })}`);
+    this.log.show(true);
+    const t = typeof arg === 'string' || arg?.tunnel ? await this.pick(arg, '') : undefined;
+    const shown = t ? running.filter((s) => s.key === t.id) : running;
+    const summary = shown.map((s) => `${s.label}: ${s.last ? statusSummary(s.last) : 'starting'}`).join(', ');
+    void vscode.window.showInformationMessage(summary ? `Tunnelwright: ${summary}` : 'Tunnelwright: no tunnel is running from this window.');
+  }
+
+  private onStatus(key: string, status: EngineStatus, previous: EngineStatus | undefined): void {
+    const label = this.sessions.get(key)?.label ?? key;
+    if (previous?.state !== status.state) this.log.appendLine(`[${label}] state: ${status.state}${status.message ? ` — ${status.message}` : ''}`);
+    if (settledStates.has(status.state)) this.settle(key, status);
+    this.updateStatusItem();
+    this.changed.fire();
+  }
+
+  private onExit(key: string, code: number | null, signal: NodeJS.Signals | null): void {
+    this.log.appendLine(`[${key}] engine exited (${signal ?? `code ${code}`})`);
+    this.settle(key, undefined);
+    this.updateStatusItem();
+    this.changed.fire();
+  }
+
+  private settle(key: string, status: EngineStatus | undefined): void {
+    const resolve = this.waiters.get(key);
+    this.waiters.delete(key);
+    resolve?.(status);
+  }
+
+  private updateStatusItem(): void {
+    const running = this.sessions.all();
+    if (running.length === 0) {
+      this.statusItem.hide();
+      return;
+    }
+    const [first] = running;
+    const more = running.length > 1 ? ` +${running.length - 1}` : '';
+    this.statusItem.text = `$(radio-tower) ${first!.label}: ${first!.last ? statusSummary(first!.last) : 'starting'}${more}`;
+    this.statusItem.tooltip = running.map((s) => `${s.label}: ${JSON.stringify(s.last ?? {})}`).join('\n');
+    this.statusItem.show();
+  }
+
+  /** Stops every engine this window started (VS Code is closing or the extension is being disabled). */
+  async stopAll(): Promise<void> {
+    const names = new Map(this.sessions.all().map((s) => [s.key, s.label]));
+    await this.sessions.stopAll((key) => this.launch(['down', names.get(key) ?? key]), 4000);
+  }
+
+  dispose(): void {
+    this.statusItem.dispose();
+    this.changed.dispose();
+  }
+}

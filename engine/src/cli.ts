@@ -1,0 +1,124 @@
+// `tunnelwright up | status | down`: bring one tunnel of the model up in this process, list running engines,
+// stop one. Registered in server/src/cli/main.ts; the logic lives here.
+import { analyze } from '../../server/src/analyze';
+import { loadPaths } from '../../server/src/cli/load';
+import type { Tunnel } from '../../server/src/model/types';
+import { capabilities } from './caps';
+import { listEngines, queryStatus, requestDown, serveControl } from './control';
+import { engineConfig } from './from-model';
+import { startEngine } from './run';
+import type { EngineStatus } from './status';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export interface UpOptions {
+  tunnel: string;
+  device?: string;
+  inner?: string;
+  local?: string;
+  probe?: string;
+  keepalive?: string;
+  json?: boolean;
+}
+
+/** Runs until SIGINT/SIGTERM or `tunnelwright down`; returns the exit code. */
+export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<number> {
+  const fail = (msg: string) => (io.err(`tunnelwright: ${msg}`), 2);
+  if (o.inner !== undefined && o.inner !== 'tun' && o.inner !== 'host') return fail(`--inner must be tun or host, not "${o.inner}"`);
+  const keepalive = o.keepalive === undefined ? undefined : Number(o.keepalive);
+  if (keepalive !== undefined && !(keepalive > 0 && keepalive <= 3600)) return fail(`--keepalive must be a number of seconds between 0 and 3600`);
+  const loaded = await loadPaths(paths);
+  if (loaded.errors.length > 0) return fail(loaded.errors.join('\n'));
+  const { workspace } = analyze(loaded.sources);
+  const picked = pickTunnel(workspace.tunnels, o.tunnel, o.device);
+  if (typeof picked === 'string') return fail(picked);
+
+  const caps = capabilities();
+  const inner = (o.inner ?? (caps.netAdmin ? 'tun' : 'host')) as 'tun' | 'host';
+  if (!caps.netRaw) return fail('bringing a tunnel up needs raw sockets: run as root, or grant CAP_NET_RAW (and CAP_NET_ADMIN for --inner tun)');
+  if (inner === 'tun' && !caps.netAdmin) return fail('--inner tun needs root or CAP_NET_ADMIN to create the TUN device; use --inner host without it');
+  const cfg = engineConfig(picked, workspace, { inner, local: o.local, probe: o.probe, keepaliveSeconds: keepalive });
+  if ('error' in cfg) return fail(cfg.error);
+
+  let engine;
+  try {
+    engine = await startEngine(cfg);
+  } catch (e) {
+    return fail(`cannot bring ${cfg.name} up: ${(e as Error).message}`);
+  }
+  const print = (s: EngineStatus) => io.out(o.json ? JSON.stringify(s) : describe(s));
+  let lastState = '';
+  engine.onStatus((s) => {
+    if (o.json) print(s);
+    else if (s.state !== lastState) print(s);
+    lastState = s.state;
+  });
+  let stopRequested!: () => void;
+  const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
+  const control = await serveControl(cfg.name, () => engine.latest(), () => stopRequested()).catch((e: Error) => {
+    io.err(`tunnelwright: control socket unavailable (${e.message}); status/down will not see this engine`);
+    return null;
+  });
+  const onSignal = () => stopRequested();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  if (!o.json) io.out(`${cfg.name}: ${cfg.mode} ${cfg.local ?? '(any)'} → ${cfg.remote ?? '(per packet)'}, inner ${inner}; stop with Ctrl-C`);
+  await stopped;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  const final = await engine.stop();
+  await control?.close();
+  if (final) print(final);
+  return 0;
+}
+
+function pickTunnel(tunnels: Tunnel[], name: string, device: string | undefined): Tunnel | string {
+  let found = tunnels.filter((t) => t.name === name);
+  if (found.length === 0) found = tunnels.filter((t) => t.name.toLowerCase() === name.toLowerCase());
+  if (device !== undefined) found = found.filter((t) => t.device === device || t.path === device || t.device.endsWith('/' + device) || t.path.endsWith('/' + device));
+  if (found.length === 1) return found[0];
+  if (found.length === 0) {
+    const names = [...new Set(tunnels.map((t) => t.name))].join(', ') || 'none';
+    return `no tunnel named "${name}"${device ? ` on ${device}` : ''} (tunnels found: ${names})`;
+  }
+  return `several tunnels are named "${name}": ${found.map((t) => t.path).join(', ')}; choose one with --device FILE`;
+}
+
+function describe(s: EngineStatus): string {
+  const rtt = s.rttMs === null ? '' : `, rtt ${s.rttMs} ms`;
+  const drops = Object.entries(s.drops).map(([k, v]) => `${k} ${v}`).join(', ');
+  return `${s.name}: ${s.state}${rtt}; in ${s.packetsIn} pkts/${s.bytesIn} B, out ${s.packetsOut} pkts/${s.bytesOut} B${drops ? `; drops: ${drops}` : ''}`;
+}
+
+export async function runStatus(o: { json?: boolean }, io: Io): Promise<number> {
+  const engines = await listEngines();
+  const rows: EngineStatus[] = [];
+  for (const e of engines) {
+    const s = await queryStatus(e);
+    if (s) rows.push({ ...s, pid: e.pid });
+  }
+  if (o.json) io.out(JSON.stringify(rows));
+  else if (rows.length === 0) io.out('no engines running');
+  else for (const s of rows) io.out(`${describe(s)} (pid ${s.pid})`);
+  return 0;
+}
+
+export async function runDown(name: string, io: Io): Promise<number> {
+  const engines = (await listEngines()).filter((e) => e.name === name);
+  if (engines.length === 0) {
+    io.err(`tunnelwright: no engine named "${name}" is running`);
+    return 1;
+  }
+  let ok = true;
+  for (const e of engines) {
+    if (await requestDown(e)) io.out(`${name} (pid ${e.pid}): stopping`);
+    else {
+      io.err(`tunnelwright: ${name} (pid ${e.pid}) did not answer`);
+      ok = false;
+    }
+  }
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,128 @@
+// The control socket: one unix socket per running engine in a runtime folder, speaking one request line
+// ("status" or "down") and one JSON reply line. `tunnelwright status` and `down` find engines there.
+import { promises as fs } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import type { EngineStatus } from './status';
+
+const REQUEST_MAX = 64;
+const CLIENT_TIMEOUT_MS = 2000;
+
+export function runtimeDir(): string {
+  if (process.env.TUNNELWRIGHT_RUNTIME_DIR) return process.env.TUNNELWRIGHT_RUNTIME_DIR;
+  if (process.getuid?.() === 0) return '/run/tunnelwright';
+  if (process.env.XDG_RUNTIME_DIR) return nodePath.join(process.env.XDG_RUNTIME_DIR, 'tunnelwright');
+  return nodePath.join(os.tmpdir(), `tunnelwright-${process.getuid?.() ?? 'user'}`);
+}
+
+/** Engines of one name may run in several network namespaces at once, so the pid is part of the name. */
+function socketPath(dir: string, name: string, pid: number): string {
+  return nodePath.join(dir, `${name}.${pid}.sock`);
+}
+
+export interface ControlServer {
+  close(): Promise<void>;
+}
+
+export async function serveControl(name: string, status: () => EngineStatus | null, down: () => void): Promise<ControlServer> {
+  const dir = runtimeDir();
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const path = socketPath(dir, name, process.pid);
+  await fs.rm(path, { force: true });
+  const server = net.createServer((conn) => {
+    let req = '';
+    conn.setEncoding('utf8');
+    conn.on('error', () => undefined);
+    conn.on('data', (chunk: string) => {
+      req += chunk;
+      if (req.length > REQUEST_MAX) return void conn.destroy();
+      const nl = req.indexOf('\n');
+      if (nl < 0) return;
+      const cmd = req.slice(0, nl).trim();
+      if (cmd === 'status') conn.end(JSON.stringify(status()) + '\n');
+      else if (cmd === 'down') {
+        conn.end(JSON.stringify({ ok: true }) + '\n');
+        down();
+      } else conn.end(JSON.stringify({ error: `unknown request "${cmd.slice(0, 20)}"` }) + '\n');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => resolve());
+  });
+  await fs.chmod(path, 0o600);
+  return {
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fs.rm(path, { force: true });
+    },
+  };
+}
+
+function request(path: string, line: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const conn = net.createConnection(path);
+    let reply = '';
+    conn.setEncoding('utf8');
+    conn.setTimeout(CLIENT_TIMEOUT_MS, () => conn.destroy(new Error('timed out')));
+    conn.on('connect', () => conn.write(line + '\n'));
+    conn.on('data', (d: string) => (reply += d));
+    conn.on('end', () => resolve(reply));
+    conn.on('error', reject);
+  });
+}
+
+export interface EngineEntry {
+  name: string;
+  pid: number;
+  path: string;
+}
+
+/** Engines with a live control socket; sockets left by engines that died are removed. */
+export async function listEngines(): Promise<EngineEntry[]> {
+  const dir = runtimeDir();
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const out: EngineEntry[] = [];
+  for (const f of names.sort()) {
+    const m = /^(.+)\.(\d+)\.sock$/.exec(f);
+    if (!m) continue;
+    const path = nodePath.join(dir, f);
+    if (!isAlive(Number(m[2]))) {
+      await fs.rm(path, { force: true });
+      continue;
+    }
+    out.push({ name: m[1], pid: Number(m[2]), path });
+  }
+  return out;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function queryStatus(e: EngineEntry): Promise<EngineStatus | null> {
+  try {
+    return JSON.parse(await request(e.path, 'status')) as EngineStatus | null;
+  } catch {
+    return null;
+  }
+}
+
+export async function requestDown(e: EngineEntry): Promise<boolean> {
+  try {
+    return (JSON.parse(await request(e.path, 'down')) as { ok?: boolean }).ok === true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,78 @@
+// libc through koffi: the few system calls Node does not offer (raw sockets, poll, eventfd, TUNSETIFF).
+// Loaded lazily so that code paths without I/O (tests, the CLI's error messages) never need the native module.
+import { createRequire } from 'node:module';
+
+type Fn = (...args: unknown[]) => number;
+
+export interface Libc {
+  socket: Fn;
+  bind: Fn;
+  setsockopt: Fn;
+  sendto: Fn;
+  recvfrom: Fn;
+  read: Fn;
+  write: Fn;
+  poll: Fn;
+  eventfd: Fn;
+  ioctl: Fn;
+  close: Fn;
+  errno(): number;
+}
+
+let cached: Libc | undefined;
+
+export function libc(): Libc {
+  if (cached) return cached;
+  // koffi is external to the bundle and loaded at run time (it ships a native binary).
+  const koffi = createRequire(__filename)('koffi') as typeof import('koffi');
+  const lib = koffi.load('libc.so.6');
+  cached = {
+    socket: lib.func('int socket(int, int, int)'),
+    bind: lib.func('int bind(int, const void *, uint32_t)'),
+    setsockopt: lib.func('int setsockopt(int, int, int, const void *, uint32_t)'),
+    sendto: lib.func('long sendto(int, const void *, size_t, int, const void *, uint32_t)'),
+    recvfrom: lib.func('long recvfrom(int, void *, size_t, int, void *, void *)'),
+    read: lib.func('long read(int, void *, size_t)'),
+    write: lib.func('long write(int, const void *, size_t)'),
+    poll: lib.func('int poll(void *, unsigned long, int)'),
+    eventfd: lib.func('int eventfd(unsigned int, int)'),
+    ioctl: lib.func('int ioctl(int, unsigned long, void *)'),
+    close: lib.func('int close(int)'),
+    errno: () => koffi.errno(),
+  };
+  return cached;
+}
+
+// Linux constants (x86-64 / generic ABI).
+export const AF_INET = 2;
+export const AF_INET6 = 10;
+export const SOCK_DGRAM = 2;
+export const SOCK_RAW = 3;
+export const SOCK_NONBLOCK = 0o4000;
+export const SOCK_CLOEXEC = 0o2000000;
+export const SOL_SOCKET = 1;
+export const SO_REUSEADDR = 2;
+export const SO_SNDBUF = 7;
+export const SO_RCVBUF = 8;
+export const IPPROTO_IP = 0;
+export const IPPROTO_IPV6 = 41;
+export const IP_TTL = 2;
+export const IP_HDRINCL = 3;
+export const IP_MTU_DISCOVER = 10;
+export const IP_PMTUDISC_DONT = 0;
+export const IPV6_UNICAST_HOPS = 16;
+export const IPV6_MTU_DISCOVER = 23;
+export const IPV6_V6ONLY = 26;
+export const IPV6_DSTOPTS = 59;
+export const EFD_NONBLOCK = 0o4000;
+export const EFD_CLOEXEC = 0o2000000;
+export const POLLIN = 1;
+export const EAGAIN = 11;
+export const EINTR = 4;
+export const EPERM = 1;
+export const EACCES = 13;
+export const TUNSETIFF = 0x400454ca;
+export const IFF_TUN = 0x0001;
+export const IFF_TAP = 0x0002;
+export const IFF_NO_PI = 0x1000;
+export const IFNAMSIZ = 16;

@@ -1,0 +1,101 @@
+// Main-thread side of a running engine: creates the device and sockets (so refusals are reported before
+// anything runs), starts the worker, and tears everything down in reverse order.
+import { closeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { isL2, type EngineConfig } from './config';
+import { addrBytes } from './packets/addr';
+import { macText, randomMac } from './packets/ethernet';
+import { encapLimitOption } from './packets/ipv6';
+import { encapFor } from './encap';
+import { configureDevice } from './os/netconf';
+import { openEventFd, signalEventFd } from './os/poll';
+import { openOuterSocket } from './os/socket';
+import { openTun } from './os/tun';
+import type { EngineStatus } from './status';
+import type { WorkerInit, WorkerMessage } from './worker-protocol';
+
+/** Linux ip6tnl/ip6gre default Tunnel Encapsulation Limit. */
+const DEFAULT_ENCAP_LIMIT = 4;
+const IP6TNL_HOP_LIMIT = 64;
+const STOP_TIMEOUT_MS = 3000;
+
+export interface RunningEngine {
+  readonly cfg: EngineConfig;
+  latest(): EngineStatus | null;
+  onStatus(listener: (s: EngineStatus) => void): void;
+  /** Stops the worker and removes the device (closing a non-persistent TUN removes it with its routes). */
+  stop(): Promise<EngineStatus | null>;
+}
+
+function workerPath(): string {
+  // Bundled: dist/engine-worker.js next to dist/cli.js.
+  const p = nodePath.join(__dirname, 'engine-worker.js');
+  if (!existsSync(p)) throw new Error(`engine worker not found at ${p}; run \`npm run build\``);
+  return p;
+}
+
+export async function startEngine(cfg: EngineConfig): Promise<RunningEngine> {
+  const opened: number[] = [];
+  const closeAll = () => {
+    for (const fd of opened.reverse()) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+  };
+  const mac = randomMac((n) => crypto.getRandomValues(new Uint8Array(n)));
+  let tun: number | null = null;
+  try {
+    const encap = encapFor(cfg);
+    const limit = cfg.encapLimit ?? DEFAULT_ENCAP_LIMIT;
+    const socket = openOuterSocket({
+      family: cfg.outerFamily,
+      protocol: cfg.mode === 'vxlan' ? 'udp' : encap.protocol,
+      local: cfg.local ? addrBytes(cfg.local) : null,
+      port: cfg.dstPort ?? undefined,
+      hopLimit: cfg.ttl ?? IP6TNL_HOP_LIMIT,
+      dstOpts: cfg.outerFamily === 6 && cfg.mode !== 'vxlan' && limit !== 'none' ? encapLimitOption(encap.protocol, limit) : null,
+    });
+    opened.push(socket);
+    if (cfg.inner === 'tun') {
+      tun = openTun(cfg.name, isL2(cfg.mode));
+      opened.push(tun);
+      await configureDevice(cfg, isL2(cfg.mode) ? macText(mac) : null);
+    }
+    const wake = openEventFd();
+    opened.push(wake);
+    const init: WorkerInit = { cfg, fds: { socket, tun, wake }, mac: Array.from(mac) };
+    const worker = new Worker(workerPath(), { workerData: init });
+    let latest: EngineStatus | null = null;
+    const listeners: ((s: EngineStatus) => void)[] = [];
+    worker.on('message', (m: WorkerMessage) => {
+      latest = { ...m.status, pid: process.pid };
+      for (const l of listeners) l(latest);
+    });
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.on('error', (e) => process.stderr.write(`tunnelwright: engine worker failed: ${e.message}\n`));
+    let stopping: Promise<EngineStatus | null> | undefined;
+    return {
+      cfg,
+      latest: () => latest,
+      onStatus: (l) => listeners.push(l),
+      stop: () =>
+        (stopping ??= (async () => {
+          signalEventFd(wake);
+          const timer = setTimeout(() => void worker.terminate(), STOP_TIMEOUT_MS);
+          await exited;
+          clearTimeout(timer);
+          closeAll();
+          return latest && { ...latest, state: 'down' as const };
+        })()),
+    };
+  } catch (e) {
+    closeAll();
+    throw e;
+  }
+}
+

@@ -1,0 +1,64 @@
+// The per-packet loop, off the main thread. It polls the outer socket, the TUN device (when there is one)
+// and an eventfd the main thread signals to stop; keepalive probes and status reports run between polls.
+// Bounded work: at most BATCH packets per fd per wakeup, and one fixed buffer per direction.
+import { parentPort, workerData } from 'node:worker_threads';
+import { Engine, HEADROOM, MAX_PACKET } from './engine';
+import { HostStack } from './host';
+import { isL2 } from './config';
+import { Poller } from './os/poll';
+import { SocketPort } from './os/socket';
+import { TunPort } from './os/tun';
+import type { WorkerInit, WorkerMessage } from './worker-protocol';
+
+const BATCH = 64;
+const STATUS_INTERVAL_MS = 1000;
+
+function run(init: WorkerInit): void {
+  const { cfg, fds } = init;
+  const outer = new SocketPort(fds.socket, cfg.mode === 'vxlan' ? cfg.dstPort ?? 0 : 0);
+  const mac = Uint8Array.from(init.mac);
+  const engine = new Engine(cfg, outer, { mac });
+  const tun = fds.tun === null ? null : new TunPort(fds.tun);
+  engine.attachInner(tun ?? new HostStack(cfg.addresses, isL2(cfg.mode) ? mac : null, (p) => engine.sendPacket(p)));
+
+  const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+  const fdList = [fds.wake, fds.socket, ...(tun ? [tun.fd] : [])];
+  const poller = new Poller(fdList);
+  const rx = new Uint8Array(MAX_PACKET);
+  const tx = new Uint8Array(HEADROOM + MAX_PACKET);
+  const keepaliveMs = cfg.keepaliveSeconds * 1000;
+  let nextProbe = performance.now();
+  let nextStatus = nextProbe;
+
+  for (;;) {
+    const now = performance.now();
+    if (now >= nextProbe) {
+      engine.probe();
+      nextProbe = now + keepaliveMs;
+    }
+    if (now >= nextStatus) {
+      post({ type: 'status', status: engine.status() });
+      nextStatus = now + STATUS_INTERVAL_MS;
+    }
+    const ready = poller.wait(Math.min(nextProbe, nextStatus) - now);
+    if (ready[0]) break;
+    if (ready[1]) {
+      for (let i = 0; i < BATCH; i++) {
+        const { length, src } = outer.receive(rx);
+        if (length < 0) break;
+        engine.fromOuter(rx.subarray(0, length), src);
+      }
+    }
+    if (tun && ready[2]) {
+      for (let i = 0; i < BATCH; i++) {
+        const n = tun.read(tx, HEADROOM);
+        if (n <= 0) break;
+        engine.fromInner(tx, HEADROOM, HEADROOM + n);
+      }
+    }
+  }
+  engine.stop();
+  post({ type: 'status', status: engine.status() });
+}
+
+run(workerData as WorkerInit);

@@ -1,0 +1,61 @@
+import type { Device, Dialect, Located } from '../model/types';
+import { didYouMean } from '../dialects/common/keywords';
+import { defineRule, type RuleContext } from './rule';
+
+// Names that must refer to something declared on the same device.
+
+/** Tunnel interface names per dialect: a route into one of these must find it declared. */
+const tunnelName: Record<Dialect, RegExp> = {
+  'cisco-ios': /^tunnel\d+$/i,
+  'yamaha-rtx': /^tunnel\d+$/,
+  vyos: /^tun\d+$/,
+  linux: /^$/, // any name: Linux scripts use interfaces the kernel or other tools create
+};
+
+function namesOf(device: Device, ctx: RuleContext): string[] {
+  return [...new Set([...device.interfaces.map((i) => i.name), ...device.tunnels.map((id) => ctx.tunnel(id).name)])];
+}
+
+function checkName(ctx: RuleContext, device: Device, names: string[], path: string, ref: Located<string>, what: string, onlyTunnels: boolean): void {
+  const lower = ref.value.toLowerCase();
+  if (names.some((n) => n.toLowerCase() === lower)) return;
+  const tunnels = device.tunnels.map((id) => ctx.tunnel(id).name);
+  const suggestion = didYouMean(ref.value, onlyTunnels ? tunnels : names);
+  // Linux routes may use interfaces declared elsewhere: only a near-miss of a declared tunnel is certain.
+  if (onlyTunnels && !tunnelName[device.dialect].test(ref.value) && suggestion === undefined) return;
+  ctx.report({
+    path,
+    range: ref.range,
+    messageId: suggestion ? 'missingSuggest' : 'missing',
+    data: { name: ref.value, device: device.name, what, suggestion: suggestion ?? '' },
+    fixes: suggestion ? [{ title: `Replace \`${ref.value}\` with \`${suggestion}\``, edits: [{ path, range: ref.range, newText: suggestion }] }] : [],
+  });
+}
+
+export const undefinedInterface = defineRule({
+  id: 'ref/undefined-interface',
+  family: 'ref',
+  defaultSeverity: 'error',
+  description: 'A tunnel source interface, or a route into a tunnel, names an interface the device does not declare.',
+  messages: {
+    missing: '{what} `{name}` is not declared on {device}.',
+    missingSuggest: '{what} `{name}` is not declared on {device}: did you mean `{suggestion}`?',
+  },
+  fixable: true,
+  check(ctx) {
+    for (const device of ctx.ws.devices) {
+      const names = namesOf(device, ctx);
+      for (const id of device.tunnels) {
+        const t = ctx.tunnel(id);
+        let source: { path: string; loc: Located<string> } | undefined;
+        for (const d of ctx.decls(t)) if (d.decl.sourceInterface) source = { path: d.path, loc: d.decl.sourceInterface };
+        if (source) checkName(ctx, device, names, source.path, source.loc, 'Source interface', false);
+      }
+      for (const r of device.routes) {
+        if (r.dev) checkName(ctx, device, names, r.path, r.dev, 'Route interface', true);
+      }
+    }
+  },
+});
+
+export const referenceRules = [undefinedInterface];

@@ -1,0 +1,100 @@
+import type { FileModel } from '../../model/types';
+import { Collector, type LineStatus } from './collect';
+import { commandRunners, ipObjects } from './commands';
+import { lowerIfcfg } from './ifcfg';
+import { runIp } from './ip';
+import { runIfconfig, runRoute } from './legacy';
+import { matchWord } from './options';
+import type { Script, ShellWord } from './script';
+
+/** Script → FileModel: each simple command is dispatched on its program name; other programs are skipped. */
+export function lowerScript(path: string, script: Script): FileModel {
+  const col = new Collector(path);
+  const base = path.split(/[\\/]/).pop() ?? path;
+  if (base.startsWith('ifcfg-')) {
+    lowerIfcfg(path, script.commands, col);
+    return col.finish(script.codeLines);
+  }
+  const implicitSit = { next: 1 };
+  for (const cmd of script.commands) {
+    const run = (words: ShellWord[], netns: string | undefined): LineStatus => dispatch(words, netns);
+    const dispatch = (words: ShellWord[], netns: string | undefined): LineStatus => {
+      const at = programStart(words);
+      if (at === undefined) return 'ignored';
+      const prog = words[at];
+      const args = words.slice(at + 1);
+      const name = programName(prog);
+      if (name === 'ip') return runIp({ col, cmd, netns, run }, args);
+      if (name === 'iptunnel') {
+        // net-tools' own program for what iproute2 does as `ip tunnel`, with the same arguments.
+        col.model.deprecated.push({ range: prog.range, word: prog.text, replacement: 'ip tunnel' });
+        return runIp({ col, cmd, netns, run }, args, 'tunnel');
+      }
+      if (name === 'ifconfig') return runIfconfig({ col, cmd, netns, implicitSit }, args);
+      if (name === 'route') return runRoute({ col, cmd, netns, implicitSit }, args);
+      if (name === 'hostnamectl' && args[0]?.text === 'set-hostname' && args[1]) setHostname(col, args[1]);
+      else if (name === 'hostname' && args.length === 1 && !args[0].text.startsWith('-')) setHostname(col, args[0]);
+      else if (!printsArguments.has(name ?? '')) {
+        // A wrapper that runs `ip ...` from its arguments (`run_cmd $ns ip link add ...`, `xargs ip ...`).
+        const inner = args.findIndex((w, k) => programName(w) === 'ip' && isIpStart(args[k + 1]));
+        if (inner >= 0) return dispatch(args.slice(inner), netns);
+        return 'ignored';
+      } else return 'ignored';
+      return 'understood';
+    };
+    col.mark(cmd, dispatch(cmd.words, undefined));
+  }
+  return col.finish(script.codeLines);
+}
+
+/** Programs whose arguments are text, never a command to run. */
+const printsArguments = new Set(['echo', 'printf', 'logger', 'grep', 'egrep', 'fgrep', 'man', 'alias', 'test', '[', '[[', 'which', 'type']);
+
+/**
+ * Index of the program word: after variable assignments (`LANG=C ip ...`) and command runners
+ * (`sudo -u root ip ...`). A systemd `ExecStart=/sbin/ip ...` line names the program in its value.
+ */
+function programStart(words: ShellWord[]): number | undefined {
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    const exec = /^Exec\w*=[-@:+!]*(.+)$/.exec(w.text);
+    if (exec && !w.dynamic) {
+      words[i] = { ...w, text: exec[1] };
+      return i;
+    }
+    if (/^[A-Za-z_]\w*=/.test(w.text)) {
+      i++;
+      continue;
+    }
+    const runnerOptions = commandRunners[w.text];
+    if (runnerOptions === undefined) return i;
+    for (i++; i < words.length && words[i].text.startsWith('-'); i++) {
+      if (words[i].text === '--') {
+        i++;
+        break;
+      }
+      if (runnerOptions.includes(words[i].text)) i++;
+    }
+    if (w.text === 'env') while (i < words.length && /^[A-Za-z_]\w*=/.test(words[i].text)) i++;
+    if (w.text === 'timeout' || w.text === 'nice') if (i < words.length && /^\d/.test(words[i].text)) i++;
+  }
+  return undefined;
+}
+
+/** The program a word names: its base name (`/sbin/ip`, `${pkgs.iproute2}/bin/ip`). */
+function programName(w: ShellWord | undefined): string | undefined {
+  if (w === undefined) return undefined;
+  const base = w.text.split('/').pop()!;
+  if (w.dynamic && !w.text.includes('/')) return undefined;
+  return base;
+}
+
+function isIpStart(w: ShellWord | undefined): boolean {
+  return w !== undefined && !w.dynamic && (w.text.startsWith('-') || matchWord(w.text, ipObjects) !== undefined);
+}
+
+function setHostname(col: Collector, w: ShellWord): void {
+  if (!w.dynamic) col.model.hostname = { value: w.text, range: w.range };
+}
+

@@ -1,0 +1,15 @@
+import type { Dialect } from '../../model/types';
+import { renderCisco } from './cisco';
+import { renderLinux } from './linux';
+import { renderRtx } from './rtx';
+import type { Renderer } from './types';
+import { renderVyos } from './vyos';
+
+export type { PeerSpec, Rendered } from './types';
+
+export const renderers: Record<Dialect, Renderer> = {
+  vyos: renderVyos,
+  'cisco-ios': renderCisco,
+  'yamaha-rtx': renderRtx,
+  linux: renderLinux,
+};

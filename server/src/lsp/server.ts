@@ -1,0 +1,271 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadPaths } from '../cli/load';
+import { DiagnosticsPublisher } from './publisher';
+import { filesExcludeGlobs, fromEditor, SETTINGS_FILE, withSettingsFile } from './settings';
+import { UriMap, uriToPath } from './uri';
+import { WorkspaceIndex } from './workspace-index';
+import { hover } from './hover';
+import { codeActions } from './code-actions';
+import { definition, documentSymbols, references, workspaceSymbols } from './navigation';
+import { foldingRanges, inlayHints } from './decorations';
+import { completion } from './completion';
+import { tunnelsChangedNotification, tunnelsRequest, tunnelsResult } from './tunnels-request';
+
+// The language server: keeps the workspace index in step with the editor and the disk, re-analyses after a
+// short pause in typing, and answers every request from one consistent snapshot. Every handler is wrapped:
+// a failing feature is logged and answers empty, never taking the server down.
+
+/** Pause after the last edit before diagnostics are recomputed and sent. */
+const DEBOUNCE_MS = 150;
+/** Folders with at least this many config files get a progress notification while they are indexed. */
+const PROGRESS_THRESHOLD = 50;
+/** Files the client reports changes for, beyond the ones it opens. */
+const WATCHED = '**/{*.vyos,config.boot,*.config.boot,*.ios,*.cisco,*.rtx,*.sh,ifcfg-*,rc.local,*.netdev,.tunnelwright.json}';
+
+/** Connect over the transport named on the command line (`--stdio`, `--node-ipc`, `--socket=`), stdio by default. */
+export function listen(): void {
+  const named = process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a));
+  const connection = named ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  startServer(connection);
+}
+
+export function startServer(connection: Connection): void {
+  const uris = new UriMap();
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string) => connection.console.log(message);
+  const index = new WorkspaceIndex((m) => connection.console.error(m));
+  let caps: ClientCapabilities = {};
+  let publisher: DiagnosticsPublisher | undefined;
+  let roots: string[] = [];
+  let pushedSettings: unknown;
+  let timer: NodeJS.Timeout | undefined;
+  let lastGeneration = -1;
+  let toldSkipped = false;
+
+  process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+
+  /** Wrap a handler so an exception is logged and answered with `fallback`. */
+  function safe<P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        return await fn(params);
+      } catch (e) {
+        connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  const uriOf = (path: string) => uris.uriOf(path);
+
+  function skipped(message: string | undefined): void {
+    if (message === undefined) return;
+    connection.console.warn(message);
+    if (toldSkipped) return;
+    toldSkipped = true;
+    void connection.window.showWarningMessage(`Tunnelwright: ${message} (later skipped files are listed in the output log).`);
+  }
+
+  function schedule(): void {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), DEBOUNCE_MS);
+  }
+
+  /** Re-analyse now and tell the client. */
+  async function flush(): Promise<void> {
+    timer = undefined;
+    await safe('analysis', undefined, async () => {
+      const snap = index.snapshot();
+      if (snap.generation === lastGeneration || !publisher) return;
+      lastGeneration = snap.generation;
+      await publisher.update(snap);
+      if (caps.workspace?.inlayHint?.refreshSupport) await connection.languages.inlayHint.refresh();
+      await connection.sendNotification(tunnelsChangedNotification);
+    })(undefined);
+  }
+
+  async function loadSettings(): Promise<void> {
+    const errors: string[] = [];
+    let editorSection: unknown = (pushedSettings as { tunnelwright?: unknown } | undefined)?.tunnelwright;
+    let filesExclude: unknown;
+    if (caps.workspace?.configuration) {
+      [editorSection, filesExclude] = await connection.workspace.getConfiguration([{ section: 'tunnelwright' }, { section: 'files.exclude' }]);
+    }
+    let settings = fromEditor(editorSection, errors);
+    for (const root of roots) {
+      const file = nodePath.join(root, SETTINGS_FILE);
+      const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+      if (text !== undefined) settings = withSettingsFile(settings, text, file, errors);
+    }
+    index.configure(settings, roots, filesExcludeGlobs(filesExclude));
+    for (const e of errors) connection.console.warn(e);
+    if (errors.length) void connection.window.showWarningMessage(`Tunnelwright settings: ${errors.join('; ')}`);
+  }
+
+  /** Read the config files under some folders (or a file) from disk into the index. */
+  async function readFromDisk(paths: string[], withProgress: boolean): Promise<void> {
+    const loaded = await loadPaths(paths, (p) => index.isExcluded(p));
+    for (const s of loaded.skipped) skipped(s);
+    for (const e of loaded.errors) log(e);
+    const big = withProgress && loaded.sources.length >= PROGRESS_THRESHOLD && caps.window?.workDoneProgress;
+    const progress = big ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Tunnelwright: indexing configurations', 0, `${loaded.sources.length} files`, false);
+    for (const [i, s] of loaded.sources.entries()) {
+      skipped(index.setDisk(s.path, s.text));
+      if (progress && i % 25 === 0) {
+        index.warm(s.path);
+        progress.report(Math.round((100 * i) / loaded.sources.length), nodePath.basename(s.path));
+        // Let the progress notification and other messages through.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    index.snapshot();
+    progress?.done();
+  }
+
+  async function fileChanged(path: string, type: FileChangeType): Promise<void> {
+    if (nodePath.basename(path) === SETTINGS_FILE) {
+      await loadSettings();
+      return;
+    }
+    if (type === FileChangeType.Deleted) {
+      index.removeDisk(path);
+      index.removeFolder(path);
+      return;
+    }
+    const st = await fs.stat(path).catch(() => undefined);
+    if (!st) return;
+    if (st.isDirectory()) return readFromDisk([path], false);
+    const loaded = await loadPaths([path]);
+    const src = loaded.sources.find((s) => s.path === path);
+    if (src) skipped(index.setDisk(path, src.text));
+    else index.removeDisk(path);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    caps = params.capabilities;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    roots = folders.map((f) => uriToPath(f.uri));
+    const pull = caps.textDocument?.diagnostic !== undefined;
+    publisher = new DiagnosticsPublisher(connection, uris, pull, caps.workspace?.diagnostics?.refreshSupport === true);
+    pushedSettings = params.initializationOptions;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        completionProvider: { triggerCharacters: [' '] },
+        inlayHintProvider: true,
+        foldingRangeProvider: true,
+        ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'tunnelwright' },
+    };
+  });
+
+  connection.onInitialized(
+    safe('initialized', undefined, async () => {
+      if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] });
+      }
+      if (caps.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          safe('workspace folders', undefined, async (e) => {
+            for (const f of e.removed) index.removeFolder(uriToPath(f.uri));
+            const added = e.added.map((f) => uriToPath(f.uri));
+            roots = [...roots.filter((r) => !e.removed.some((f) => uriToPath(f.uri) === r)), ...added];
+            await loadSettings();
+            await readFromDisk(added, true);
+            schedule();
+          }),
+        );
+      }
+      await loadSettings();
+      await readFromDisk(roots, true);
+      await flush();
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    safe('configuration', undefined, async (p) => {
+      pushedSettings = p.settings;
+      await loadSettings();
+      schedule();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    safe('watched files', undefined, async (p) => {
+      for (const c of p.changes) await safe('file change', undefined, () => fileChanged(uriToPath(c.uri), c.type))(undefined);
+      schedule();
+    }),
+  );
+
+  const sync = (doc: TextDocument) => {
+    const path = uris.remember(doc.uri);
+    skipped(index.setOpen(path, doc.getText(), doc.languageId, doc.version));
+    schedule();
+  };
+  documents.onDidOpen(safe('open', undefined, (e) => sync(e.document)));
+  documents.onDidChangeContent(safe('change', undefined, (e) => sync(e.document)));
+  documents.onDidClose(
+    safe('close', undefined, (e) => {
+      index.close(uriToPath(e.document.uri));
+      schedule();
+    }),
+  );
+
+  const pathOf = (uri: string) => uris.remember(uri);
+
+  connection.onHover(safe('hover', null, (p) => hover(index.snapshot(), pathOf(p.textDocument.uri), p.position, uriOf)));
+  connection.onCodeAction(safe('code actions', [], (p) => codeActions(index.snapshot(), pathOf(p.textDocument.uri), p.range, uriOf)));
+  connection.onDefinition(safe('definition', [], (p) => definition(index.snapshot(), pathOf(p.textDocument.uri), p.position, uriOf)));
+  connection.onReferences(
+    safe('references', [], (p) => references(index.snapshot(), pathOf(p.textDocument.uri), p.position, p.context.includeDeclaration, uriOf)),
+  );
+  connection.onDocumentSymbol(
+    safe('document symbols', [], (p) => {
+      const m = index.snapshot().models.get(pathOf(p.textDocument.uri));
+      return m ? documentSymbols(m) : [];
+    }),
+  );
+  connection.onWorkspaceSymbol(safe('workspace symbols', [], (p) => workspaceSymbols(index.snapshot(), p.query, uriOf)));
+  connection.onFoldingRanges(
+    safe('folding', [], (p) => {
+      const m = index.snapshot().models.get(pathOf(p.textDocument.uri));
+      return m ? foldingRanges(m) : [];
+    }),
+  );
+  connection.languages.inlayHint.on(safe('inlay hints', [], (p) => inlayHints(index.snapshot(), pathOf(p.textDocument.uri), p.range)));
+  connection.onCompletion(safe('completion', [], (p) => completion(index.snapshot(), pathOf(p.textDocument.uri), p.position)));
+  connection.languages.diagnostics.on(
+    safe('diagnostics', { kind: 'full' as const, items: [] }, (p) =>
+      publisher!.document(index.snapshot(), pathOf(p.textDocument.uri), p.previousResultId),
+    ),
+  );
+  connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, (p) => publisher!.workspace(index.snapshot(), p.previousResultIds)));
+  connection.onRequest(tunnelsRequest, safe('tunnels', { devices: [] }, () => tunnelsResult(index.snapshot(), uriOf)));
+
+  documents.listen(connection);
+  connection.listen();
+}

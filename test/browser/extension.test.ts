@@ -1,0 +1,119 @@
+// The packaged extension in VS Code in a real browser (code-server + Chromium), on a copy of examples/:
+// activation, grammars, the Problems panel, a hover, a quick fix, the Tunnels view. Screenshots go to
+// test/artifacts/browser-*.png. Expected findings are those examples/README.md lists.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type Session } from './codeServer';
+import { applyQuickFix, editorLines, goTo, hoverText, openFile, problemsText, runCommand, screenshot, tunnelsViewText } from './workbench';
+
+let session: Session;
+const poll = { timeout: 30_000, interval: 500 };
+
+beforeAll(async () => {
+  session = await startSession();
+}, 180_000);
+
+afterAll(async () => {
+  await session?.stop();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && session) {
+    await screenshot(session.page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
+  }
+});
+
+/** TextMate scopes of the token at the cursor, from Developer: Inspect Editor Tokens and Scopes. */
+async function scopesAt(line: number, column: number): Promise<string> {
+  const { page } = session;
+  await goTo(page, line, column);
+  await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+  const widget = page.locator('.token-inspect-widget');
+  await widget.waitFor({ timeout: 10_000 });
+  const text = await widget.innerText();
+  await page.keyboard.press('Escape');
+  return text;
+}
+
+describe('Tunnelwright in VS Code (code-server, Chromium)', { timeout: 60_000 }, () => {
+  it('activates on the examples: language modes, status bar item, Tunnels view', async () => {
+    const { page } = session;
+    await openFile(page, 'ipip4-rtx1300.rtx');
+    await expect.poll(() => page.locator('.statusbar').innerText(), poll).toContain('Yamaha RTX');
+    await expect.poll(() => page.locator('.statusbar').innerText(), poll).toContain('Tunnelwright');
+    await expect(page.locator('.pane-header', { hasText: /^Tunnels/i })).toBeTruthy();
+    await openFile(page, 'ifcfg-sit1');
+    await expect.poll(() => page.locator('.statusbar').innerText(), poll).toContain('Shell Script');
+    await screenshot(page, 'activated');
+  });
+
+  it('highlights each dialect with its grammar, and iproute2 commands inside shell scripts', async () => {
+    await openFile(session.page, 'ipip4-rtx1300.rtx');
+    expect(await scopesAt(7, 3)).toContain('source.yamaha-rtx');
+    await openFile(session.page, 'gre-vyoshkg1.vyos');
+    expect(await scopesAt(3, 2)).toContain('source.vyos');
+    await openFile(session.page, '6rd-cisco-br.ios');
+    expect(await scopesAt(1, 1)).toContain('source.cisco-ios');
+    await openFile(session.page, 'ipip4-amazon-linux.sh');
+    const lines = await editorLines(session.page);
+    const ipLine = lines.findIndex((l) => /^\s*(?:sudo\s+)?ip\s+(?:-\d\s+)?(?:tunnel|tun|link)\s+add\b/.test(l));
+    expect(ipLine, 'an `ip tunnel add` line in ipip4-amazon-linux.sh').toBeGreaterThanOrEqual(0);
+    const column = lines[ipLine]!.search(/\b(?:tunnel|tun|link)\b/) + 1;
+    expect(await scopesAt(ipLine + 1, column)).toContain('iproute2.injection');
+    await screenshot(session.page, 'highlighting');
+  });
+
+  it('lists the expected findings in the Problems panel', async () => {
+    const { page } = session;
+    await expect.poll(() => problemsText(page), { ...poll, timeout: 60_000 }).toMatch(/escription/);
+    const text = await problemsText(page);
+    // 1. RTX typo: unknown command with a did-you-mean.
+    expect(text).toMatch(/escription[^\n]*\n?[^\n]*description/);
+    // 1. MTU mismatch on both ends of the IPIP pair (1280 vs 1480).
+    expect(text).toMatch(/mtu-mismatch/);
+    expect(text).toMatch(/1280/);
+    expect(text).toMatch(/1480/);
+    // 2. ip6tnl's default encapsulation limit option.
+    expect(text).toMatch(/encaplimit/i);
+    // 3. 6rd relay prefix /32 on the CE vs the BR's IPv4 prefix length 0.
+    expect(text).toMatch(/0\.0\.0\.0\/0/);
+    // 4. The VyOS GRE pair has no findings at all.
+    expect(text).not.toMatch(/gre-vyos/);
+    await screenshot(page, 'problems');
+  });
+
+  it('shows the MTU arithmetic when hovering a tunnel', async () => {
+    const { page } = session;
+    await openFile(page, 'gre-vyoshkg1.vyos');
+    const lines = await editorLines(page);
+    const line = lines.findIndex((l) => /\btunnel tun0\b/.test(l));
+    await goTo(page, line + 1, lines[line]!.indexOf('tun0') + 2);
+    const hover = await hoverText(page);
+    expect(hover).toContain('1476');
+    expect(hover).toMatch(/ping -s 1448 -M do/);
+    await screenshot(page, 'hover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('fixes the RTX typo with the did-you-mean quick fix', async () => {
+    const { page } = session;
+    await openFile(page, 'ipip4-rtx1300.rtx');
+    const before = await editorLines(page);
+    const line = before.findIndex((l) => /^\s*escription\b/.test(l));
+    expect(line).toBeGreaterThanOrEqual(0);
+    await goTo(page, line + 1, before[line]!.indexOf('escription') + 2);
+    await applyQuickFix(page, /description/);
+    await expect.poll(async () => (await editorLines(page))[line], poll).toMatch(/^\s*description tunnel AWS\/IPIP4/);
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => problemsText(page), poll).not.toMatch(/escription[^\n]*\n?[^\n]*did you mean/i);
+    await screenshot(page, 'quick-fix');
+  });
+
+  it('lists devices and tunnels with their pairing state in the Tunnels view', async () => {
+    const { page } = session;
+    await expect.poll(() => tunnelsViewText(page), poll).toMatch(/tunnel11/);
+    const text = await tunnelsViewText(page);
+    for (const name of ['tunnel11', 'aws0', 'tun0', 'Tunnel0', 'sit1', 'vxlan0']) expect(text).toContain(name);
+    expect(text).toContain('paired ✓');
+    await screenshot(page, 'tunnels-view');
+  });
+});

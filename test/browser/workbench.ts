@@ -1,0 +1,94 @@
+// Driving the VS Code workbench the way a person does: keyboard shortcuts, Quick Open, the command palette.
+// Selectors are VS Code's own DOM classes (stable across 1.9x releases).
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { root } from './codeServer';
+
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await page.waitForSelector(`.tab.active[aria-label*="${name}"]`);
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Runs a command from the palette by its title, as shown there. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}
+
+/** Moves the cursor of the active editor to a 1-based line and column. */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+/** The visible lines of the active editor, top to bottom (Monaco positions them absolutely, not in DOM order). */
+export async function editorLines(page: Page): Promise<string[]> {
+  return page.locator('.editor-instance .monaco-editor .view-lines').first().evaluate((el) =>
+    [...el.querySelectorAll('.view-line')]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')),
+  );
+}
+
+/** The hover at the cursor (editor.action.showHover), as text. */
+export async function hoverText(page: Page): Promise<string> {
+  // Keep the mouse off tabs and tree items, whose own hovers would get in the way.
+  await page.mouse.move(1, 1);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
+  await hover.waitFor({ timeout: 15_000 });
+  // The hover renders its content progressively; wait until the language server's part arrived.
+  await page.waitForTimeout(500);
+  return hover.innerText();
+}
+
+/** Opens the quick-fix menu at the cursor and applies the first action whose title contains `title`. */
+export async function applyQuickFix(page: Page, title: RegExp): Promise<string> {
+  await page.keyboard.press('Control+.');
+  const list = page.locator('.action-widget .monaco-list-row');
+  await list.first().waitFor({ timeout: 15_000 });
+  const count = await list.count();
+  for (let i = 0; i < count; i++) {
+    const label = (await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label')) ?? '';
+    if (title.test(label)) {
+      await page.keyboard.press('Enter');
+      return label;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  const offered = await page.locator('.action-widget').innerText();
+  await page.keyboard.press('Escape');
+  throw new Error(`no quick fix matching ${title}; offered:\n${offered}`);
+}
+
+/** Text of the Problems panel (opened and maximized so the list is not cut by virtual scrolling). */
+export async function problemsText(page: Page): Promise<string> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) {
+    await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor();
+  }
+  return panel.innerText();
+}
+
+/** Text of the Explorer's Tunnels view, expanded. */
+export async function tunnelsViewText(page: Page): Promise<string> {
+  const header = page.locator('.pane-header', { hasText: /^Tunnels/i });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const body = page.locator('.pane', { has: header }).locator('.pane-body');
+  await body.waitFor();
+  return body.innerText();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(root, 'test/artifacts', `browser-${name}.png`) });
+}
