@@ -22,10 +22,9 @@ export class BringUpLenses implements vscode.CodeLensProvider {
       for (const t of d.tunnels) {
         if (t.uri !== uri) continue;
         const line = new vscode.Range(t.range.start.line, 0, t.range.start.line, 0);
-        const running = this.engines.status(t.id);
         lenses.push(
-          running
-            ? new vscode.CodeLens(line, { title: `■ Bring down ${t.name} (${running})`, command: 'tunnelwright.bringDown', arguments: [t.id] })
+          this.engines.isRunning(t.id)
+            ? new vscode.CodeLens(line, { title: '■ Bring down', tooltip: `Stop the engine running ${t.name}`, command: 'tunnelwright.bringDown', arguments: [t.id] })
             : new vscode.CodeLens(line, { title: '▶ Bring up', tooltip: `Bring up ${t.name} with the Tunnelwright engine`, command: 'tunnelwright.bringUp', arguments: [t.id] }),
         );
       }

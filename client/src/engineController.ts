@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { describeLaunch, engineLaunch, type Launch } from './engine/launch';
 import { EngineSessions, runOnce, type SessionListener } from './engine/sessions';
-import { statusSummary, type EngineStatus } from './engine/status';
+import { parseStatusList, statusDetail, statusSummary, type EngineStatus } from './engine/status';
 import { describePlan } from './plan';
 import type { TunnelInfo } from './protocol';
 import type { TunnelStore } from './tunnelStore';
@@ -11,8 +11,8 @@ import type { TunnelStore } from './tunnelStore';
 /** Command arguments: a tunnel id (code lens), a Tunnels view node, or nothing (command palette). */
 export type TunnelArg = string | { tunnel?: TunnelInfo } | undefined;
 
-/** States after which "starting" is over; anything else the engine reports first is still progress. */
-const settledStates = new Set(['up', 'running', 'established', 'down', 'failed', 'error', 'stopped']);
+/** Every state but `starting` ends the progress notification (engine/src/status.ts EngineState). */
+const isSettled = (s: EngineStatus): boolean => s.state !== 'starting';
 
 export class EngineController implements vscode.Disposable {
   private readonly sessions: EngineSessions;
@@ -94,10 +94,12 @@ export class EngineController implements vscode.Disposable {
       void vscode.window.showInformationMessage(`${t.name} is already running (${this.status(t.id)}).`);
       return;
     }
-    const file = vscode.Uri.parse(t.uri).fsPath;
-    const launch = this.launch(['up', file, '--tunnel', t.name, '--json']);
-    const device = this.store.deviceOf(t.id)?.name ?? '';
-    const detail = [...describePlan(t, device), '', `Runs${launch.elevated ? ' as root' : ''}: ${describeLaunch(launch)}`].join('\n');
+    const device = this.store.deviceOf(t.id);
+    // The engine analyses the same files the editor does (the peer's too), and picks the tunnel by device.
+    const files = [...new Set(this.store.devices.flatMap((d) => d.uris))].map((u) => vscode.Uri.parse(u).fsPath);
+    const launch = this.launch(['up', ...files, '--tunnel', t.name, ...(device ? ['--device', device.id] : []), '--json']);
+    const shown = { ...launch, args: launch.args.map((a) => (files.includes(a) && files.length > 3 ? '…' : a)) };
+    const detail = [...describePlan(t, device?.name ?? ''), '', `Runs${launch.elevated ? ' as root' : ''}: ${describeLaunch(shown)}`].join('\n');
     const ok = await vscode.window.showWarningMessage(`Bring up tunnel ${t.name}?`, { modal: true, detail }, 'Bring Up');
     if (ok !== 'Bring Up') return;
 
@@ -136,22 +138,22 @@ export class EngineController implements vscode.Disposable {
   }
 
   async showStatus(arg: TunnelArg): Promise<void> {
-    const result = await runOnce(this.launch(['status'], false));
-    this.log.appendLine('$ tunnelwright status');
-    this.log.appendLine((result.stdout + result.stderr).trimEnd());
-    const running = this.sessions.all();
-    for (const s of running) this.log.appendLine(`[${s.label}] ${JSON.stringify(s.last ?? { state: 'starting' })}`);
-    this.log.show(true);
+    // Every engine on this machine, including those started from a terminal or another window.
+    const result = await runOnce(this.launch(['status', '--json'], false));
+    if (result.code !== 0) this.log.appendLine(`tunnelwright status failed (exit ${result.code ?? 'not started'}): ${result.stderr.trimEnd()}`);
     const t = typeof arg === 'string' || arg?.tunnel ? await this.pick(arg, '') : undefined;
-    const shown = t ? running.filter((s) => s.key === t.id) : running;
-    const summary = shown.map((s) => `${s.label}: ${s.last ? statusSummary(s.last) : 'starting'}`).join(', ');
-    void vscode.window.showInformationMessage(summary ? `Tunnelwright: ${summary}` : 'Tunnelwright: no tunnel is running from this window.');
+    const rows = parseStatusList(result.stdout).filter((s) => !t || s.name === t.name);
+    for (const s of rows) this.log.appendLine(statusDetail(s));
+    const summary = rows.map((s) => `${s.name}: ${statusSummary(s)}`).join(', ');
+    void vscode.window.showInformationMessage(summary ? `Tunnelwright: ${summary}` : 'Tunnelwright: no engine is running.', 'Show Log').then((c) => {
+      if (c) this.log.show();
+    });
   }
 
   private onStatus(key: string, status: EngineStatus, previous: EngineStatus | undefined): void {
     const label = this.sessions.get(key)?.label ?? key;
-    if (previous?.state !== status.state) this.log.appendLine(`[${label}] state: ${status.state}${status.message ? ` — ${status.message}` : ''}`);
-    if (settledStates.has(status.state)) this.settle(key, status);
+    if (previous?.state !== status.state) this.log.appendLine(`[${label}] ${statusDetail(status)}`);
+    if (isSettled(status)) this.settle(key, status);
     this.updateStatusItem();
     this.changed.fire();
   }
@@ -178,7 +180,7 @@ export class EngineController implements vscode.Disposable {
     const [first] = running;
     const more = running.length > 1 ? ` +${running.length - 1}` : '';
     this.statusItem.text = `$(radio-tower) ${first!.label}: ${first!.last ? statusSummary(first!.last) : 'starting'}${more}`;
-    this.statusItem.tooltip = running.map((s) => `${s.label}: ${JSON.stringify(s.last ?? {})}`).join('\n');
+    this.statusItem.tooltip = running.map((s) => (s.last ? statusDetail(s.last) : `${s.label}: starting`)).join('\n');
     this.statusItem.show();
   }
 

@@ -80,11 +80,19 @@ export async function problemsText(page: Page): Promise<string> {
   return panel.innerText();
 }
 
-/** Text of the Explorer's Tunnels view, expanded. */
+/**
+ * Text of the Explorer's Tunnels view. The other Explorer sections are collapsed so the view gets the height
+ * (its tree renders only the rows that fit).
+ */
 export async function tunnelsViewText(page: Page): Promise<string> {
-  const header = page.locator('.pane-header', { hasText: /^Tunnels/i });
+  const sidebar = page.locator('.sidebar');
+  const tunnelsHeader = page.locator('.pane-header', { hasText: /^Tunnels/i });
+  const header = sidebar.locator(tunnelsHeader);
+  for (const other of await sidebar.locator('.pane-header[aria-expanded="true"]').all()) {
+    if (!/^Tunnels/i.test(await other.innerText())) await other.click();
+  }
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  const body = page.locator('.pane', { has: header }).locator('.pane-body');
+  const body = sidebar.locator('.pane', { has: tunnelsHeader }).locator('.pane-body');
   await body.waitFor();
   return body.innerText();
 }

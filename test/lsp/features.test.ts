@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentSymbol, FoldingRange, InlayHint, Location, SymbolInformation } from 'vscode-languageserver-protocol/node';
-import { LspClient, positionOf, scratchWorkspace, uriOf } from './harness';
+import { positionOf, serverFor, uriOf } from './harness';
 
 // Hovers, navigation, outline, folding and inlay hints over real LSP on the reference scenarios.
 
 describe('language features', () => {
-  let ws: string;
-  let client: LspClient;
-  const f = (name: string) => path.join(ws, name);
-  const at = (name: string, needle: string, offset = 1) => ({ textDocument: { uri: uriOf(f(name)) }, position: positionOf(fs.readFileSync(f(name), 'utf8'), needle, offset) });
-  const hoverText = async (name: string, needle: string, offset = 1) =>
-    (await client.request<{ contents: { value: string } } | null>('textDocument/hover', at(name, needle, offset)))?.contents.value ?? '';
-
-  beforeAll(async () => {
-    ws = scratchWorkspace([
+  const s = serverFor([
       'ipip4-rtx1300.rtx',
       'ipip4-amazon-linux.sh',
       'ipip6-amazon-linux.sh',
@@ -27,14 +19,15 @@ describe('language features', () => {
       '6rd-amazon-linux-ce/ifcfg-sit1',
       '6rd-amazon-linux-ce/rc.local',
     ]);
-    client = await LspClient.start({ workspace: ws });
-    // The index is built from disk; opening one file waits for it.
-    await client.open(f('gre-vyostok1.vyos'), 'vyos');
-    await client.diagnostics(f('gre-vyostok1.vyos'));
-  });
-  afterAll(async () => {
-    await client.stop();
-    fs.rmSync(ws, { recursive: true, force: true });
+  const f = (name: string) => path.join(s.ws, name);
+  const at = (name: string, needle: string, offset = 1) => ({ textDocument: { uri: uriOf(f(name)) }, position: positionOf(fs.readFileSync(f(name), 'utf8'), needle, offset) });
+  const hoverText = async (name: string, needle: string, offset = 1) =>
+    (await s.client.request<{ contents: { value: string } } | null>('textDocument/hover', at(name, needle, offset)))?.contents.value ?? '';
+
+  beforeAll(async () => {
+    // The index is built from disk; opening one file and waiting for its diagnostics waits for it.
+    await s.client.open(f('gre-vyostok1.vyos'), 'vyos');
+    await s.client.diagnostics(f('gre-vyostok1.vyos'));
   });
 
   describe('hover', () => {
@@ -85,48 +78,48 @@ describe('language features', () => {
 
   describe('navigation', () => {
     it('goes from a tunnel to the tunnel at the other end', async () => {
-      const locs = await client.request<Location[]>('textDocument/definition', at('gre-vyoshkg1.vyos', 'tun0'));
+      const locs = await s.client.request<Location[]>('textDocument/definition', at('gre-vyoshkg1.vyos', 'tun0'));
       expect(locs.map((l) => [l.uri, l.range.start.line])).toEqual([[uriOf(f('gre-vyostok1.vyos')), 2]]);
     });
 
     it('goes from `gateway tunnel 11` to the tunnel select block', async () => {
-      const locs = await client.request<Location[]>('textDocument/definition', at('ipip4-rtx1300.rtx', 'gateway tunnel 11', 16));
+      const locs = await s.client.request<Location[]>('textDocument/definition', at('ipip4-rtx1300.rtx', 'gateway tunnel 11', 16));
       expect(locs.map((l) => [l.uri, l.range.start.line])).toEqual([[uriOf(f('ipip4-rtx1300.rtx')), 4]]);
     });
 
     it('goes from `tunnel source Loopback1` to the interface', async () => {
-      const locs = await client.request<Location[]>('textDocument/definition', at('6rd-cisco-br.ios', 'source Loopback1', 8));
+      const locs = await s.client.request<Location[]>('textDocument/definition', at('6rd-cisco-br.ios', 'source Loopback1', 8));
       expect(locs.map((l) => [l.uri, l.range.start.line])).toEqual([[uriOf(f('6rd-cisco-br.ios')), 8]]);
     });
 
     it('finds the references of a tunnel, routes included', async () => {
-      const locs = await client.request<Location[]>('textDocument/references', { ...at('6rd-cisco-br.ios', 'Tunnel0', 2), context: { includeDeclaration: true } });
+      const locs = await s.client.request<Location[]>('textDocument/references', { ...at('6rd-cisco-br.ios', 'Tunnel0', 2), context: { includeDeclaration: true } });
       expect(locs.map((l) => l.range.start.line).sort((a, b) => a - b)).toEqual([11, 18]);
     });
 
     it('lists every tunnel as a workspace symbol', async () => {
-      const syms = await client.request<SymbolInformation[]>('workspace/symbol', { query: '' });
+      const syms = await s.client.request<SymbolInformation[]>('workspace/symbol', { query: '' });
       const names = syms.map((s) => s.name).sort();
       expect(names).toEqual(['Tunnel0', 'aws0', 'aws0', 'sit1', 'tun0', 'tun0', 'tunnel11', 'tunnel11', 'vxlan0']);
-      const filtered = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'vxl' });
+      const filtered = await s.client.request<SymbolInformation[]>('workspace/symbol', { query: 'vxl' });
       expect(filtered.map((s) => s.name)).toEqual(['vxlan0']);
     });
   });
 
   describe('outline and decorations', () => {
     it('outlines interfaces and tunnels', async () => {
-      const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf(f('6rd-cisco-br.ios')) } });
+      const syms = await s.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf(f('6rd-cisco-br.ios')) } });
       const names = syms.flatMap((s) => [s.name, ...(s.children ?? []).map((c) => c.name)]);
       expect(names).toEqual(expect.arrayContaining(['GigabitEthernet0/1', 'Loopback1', 'Tunnel0']));
     });
 
     it('folds the RTX tunnel select block', async () => {
-      const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uriOf(f('ipip4-rtx1300.rtx')) } });
+      const ranges = await s.client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uriOf(f('ipip4-rtx1300.rtx')) } });
       expect(ranges).toContainEqual(expect.objectContaining({ startLine: 4, endLine: 9 }));
     });
 
     it('shows the effective MTU after the tunnel name line', async () => {
-      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
+      const hints = await s.client.request<InlayHint[]>('textDocument/inlayHint', {
         textDocument: { uri: uriOf(f('gre-vyostok1.vyos')) },
         range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
       });
@@ -134,7 +127,7 @@ describe('language features', () => {
     });
 
     it('shows the delegated prefix after the 6rd prefix', async () => {
-      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
+      const hints = await s.client.request<InlayHint[]>('textDocument/inlayHint', {
         textDocument: { uri: uriOf(f('6rd-amazon-linux-ce/rc.local')) },
         range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
       });
@@ -143,7 +136,7 @@ describe('language features', () => {
   });
 
   it('answers tunnelwright/tunnels for the extension', async () => {
-    const r = await client.request<{ devices: { name: string; tunnels: { name: string; effectiveMtu: number; peers: string[]; needsPeer: boolean }[] }[] }>('tunnelwright/tunnels', {});
+    const r = await s.client.request<{ devices: { name: string; tunnels: { name: string; effectiveMtu: number; peers: string[]; needsPeer: boolean }[] }[] }>('tunnelwright/tunnels', {});
     const tunnels = r.devices.flatMap((d) => d.tunnels);
     const vxlan = tunnels.find((t) => t.name === 'vxlan0')!;
     expect(vxlan.needsPeer).toBe(false);

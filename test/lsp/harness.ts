@@ -1,6 +1,7 @@
 // A real LSP client for the tests: spawns the built server (`node dist/server.js --stdio`) and talks JSON-RPC
 // over its stdio. Waiting is always for a message (a reply, or a notification matching a condition), never
 // for a fixed time.
+import { afterAll, beforeAll } from 'vitest';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -237,4 +238,21 @@ export function positionOf(text: string, needle: string, offset = 0): { line: nu
   const before = text.slice(0, i + offset);
   const line = before.split('\n').length - 1;
   return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+/**
+ * A server on a scratch workspace for the enclosing `describe`: started before its tests, stopped (and the
+ * workspace removed) after them.
+ */
+export function serverFor(examples: string[], options: Omit<StartOptions, 'workspace'> & { extra?: Record<string, string> } = {}) {
+  const s = {} as { ws: string; client: LspClient };
+  beforeAll(async () => {
+    s.ws = scratchWorkspace(examples, options.extra);
+    s.client = await LspClient.start({ ...options, workspace: s.ws });
+  });
+  afterAll(async () => {
+    await s.client.stop();
+    fs.rmSync(s.ws, { recursive: true, force: true });
+  });
+  return s;
 }

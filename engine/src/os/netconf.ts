@@ -36,6 +36,9 @@ export async function configureDevice(cfg: EngineConfig, mac: string | null): Pr
   if (!Number.isInteger(cfg.mtu) || cfg.mtu < 68 || cfg.mtu > 65535) throw new Error(`invalid MTU ${cfg.mtu}`);
   const link = ['link', 'set', 'dev', dev, 'mtu', String(cfg.mtu)];
   if (mac) link.push('address', mac);
+  // Like the kernel's ipip devices, a tunnel that cannot carry IPv6 gets no link-local address (and so
+  // sends no router solicitations or MLD reports the engine would have to drop).
+  if (cfg.mode === 'ipip' || cfg.mode === 'ipip6') link.push('addrgenmode', 'none');
   await ip(link);
   for (const a of cfg.addresses) {
     await ip([a.family === 4 ? '-4' : '-6', 'addr', 'add', cidrText(a), 'dev', dev, ...(a.family === 6 ? ['nodad'] : [])]);

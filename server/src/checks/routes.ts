@@ -11,7 +11,7 @@ export const recursive = defineRule({
   defaultSeverity: 'error',
   description: 'The route to a tunnel\'s own remote endpoint points into that tunnel.',
   messages: {
-    recursive: 'The route to {remote}, the remote endpoint of `{name}`, goes into `{name}` itself ({prefix}): the tunnel would have to carry its own packets, and goes down. Add a more specific route to {remote} via the underlay.',
+    recursive: 'The route to {remote}, the remote endpoint of `{name}`, goes into `{name}` itself ({how}): the tunnel would have to carry its own packets, and goes down. Add a more specific route to {remote} via the underlay.',
   },
   fixable: false,
   check(ctx) {
@@ -23,7 +23,7 @@ export const recursive = defineRule({
         path: d.path,
         range: d.range,
         messageId: 'recursive',
-        data: { remote: t.remote, name: t.name, prefix: d.connected ? 'its own subnet' : `route of length /${d.prefixLength}` },
+        data: { remote: t.remote, name: t.name, how: d.connected ? `it lies in the tunnel's own subnet ${d.prefix}` : `route ${d.prefix}` },
         related: [{ ...where(t, 'remote'), message: `remote of ${t.name}` }],
       });
     }

@@ -1,5 +1,5 @@
 import type { Device, Range, Tunnel } from '../model/types';
-import { contains, toBits } from '../model/ip';
+import { cidrText, contains, networkOf, toBits } from '../model/ip';
 import type { RuleContext } from './rule';
 
 // A device's forwarding decision for one address, from what its files say: connected subnets, static
@@ -10,6 +10,8 @@ export interface Decision {
   /** The interface or tunnel the address is sent into; null when the configuration does not say. */
   into: string | null;
   prefixLength: number;
+  /** The deciding route or subnet, `10.0.0.0/8`. */
+  prefix: string;
   /** Where the deciding route or address is written. */
   path: string;
   range: Range;
@@ -33,18 +35,18 @@ export function decide(ctx: RuleContext, device: Device, address: string): Decis
     if (!best || d.prefixLength > best.prefixLength || (d.prefixLength === best.prefixLength && d.connected && !best.connected)) best = d;
   };
   for (const a of device.addresses) {
-    if (contains(a.cidr, address)) offer({ into: a.interface, prefixLength: a.cidr.prefixLength, path: a.path, range: a.range, connected: true });
+    if (contains(a.cidr, address)) offer({ into: a.interface, prefixLength: a.cidr.prefixLength, prefix: cidrText(networkOf(a.cidr)), path: a.path, range: a.range, connected: true });
   }
   for (const r of device.routes) {
     if (!contains(r.prefix.value, address)) continue;
     const into = r.dev?.value ?? (r.via ? nextHopInterface(device, r.via.value) : null);
-    offer({ into, prefixLength: r.prefix.value.prefixLength, path: r.path, range: r.prefix.range, connected: false });
+    offer({ into, prefixLength: r.prefix.value.prefixLength, prefix: cidrText(networkOf(r.prefix.value)), path: r.path, range: r.prefix.range, connected: false });
   }
   if (family === 6) {
     for (const id of device.tunnels) {
       const t = ctx.tunnel(id);
       for (const d of ctx.decls(t)) {
-        if (d.decl.ipv6Gateway) offer({ into: t.name, prefixLength: 0, path: d.path, range: d.decl.ipv6Gateway.range, connected: false });
+        if (d.decl.ipv6Gateway) offer({ into: t.name, prefixLength: 0, prefix: '::/0', path: d.path, range: d.decl.ipv6Gateway.range, connected: false });
       }
     }
   }

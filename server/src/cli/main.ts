@@ -63,6 +63,17 @@ program
     process.exitCode = await runDown(name, engineIo);
   });
 
+program
+  .command('lsp')
+  .description('serve the language server over stdio, for any LSP client (Neovim, Helix, Emacs, ...)')
+  .option('--stdio', 'talk LSP over stdin/stdout (the default)')
+  // Clients add their own flags (`--clientProcessId=N`); the server reads what it understands from argv.
+  .allowUnknownOption()
+  .action(async () => {
+    const { listen } = await import('../lsp/server');
+    listen();
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     // commander already printed its message; usage errors exit 2, --help/--version exit 0

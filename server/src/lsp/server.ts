@@ -5,6 +5,8 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -73,12 +75,15 @@ export function startServer(connection: Connection): void {
 
   const uriOf = (path: string) => uris.uriOf(path);
 
+  /** A notification, not a request: nothing waits for the user to dismiss it. */
+  const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+
   function skipped(message: string | undefined): void {
     if (message === undefined) return;
     connection.console.warn(message);
     if (toldSkipped) return;
     toldSkipped = true;
-    void connection.window.showWarningMessage(`Tunnelwright: ${message} (later skipped files are listed in the output log).`);
+    warn(`Tunnelwright: ${message} (later skipped files are listed in the output log).`);
   }
 
   function schedule(): void {
@@ -114,7 +119,7 @@ export function startServer(connection: Connection): void {
     }
     index.configure(settings, roots, filesExcludeGlobs(filesExclude));
     for (const e of errors) connection.console.warn(e);
-    if (errors.length) void connection.window.showWarningMessage(`Tunnelwright settings: ${errors.join('; ')}`);
+    if (errors.length) warn(`Tunnelwright settings: ${errors.join('; ')}`);
   }
 
   /** Read the config files under some folders (or a file) from disk into the index. */

@@ -97,7 +97,8 @@ export function overheadParts(t: OverheadInput): OverheadPart[] {
 /** "24 bytes GRE/IPv4 overhead (IPv4 20 + GRE 4)", for messages and hovers. */
 export function describeOverhead(parts: readonly OverheadPart[]): string {
   const total = parts.reduce((s, p) => s + p.bytes, 0);
-  const stack = [...parts].reverse().map((p) => p.label).join('/');
+  // The protocol stack names the layers; options (key, limit) only appear in the sum.
+  const stack = [...parts].reverse().filter((p) => !p.label.startsWith('GRE ') && p.label !== 'encapsulation limit option').map((p) => p.label).join('/');
   const sum = parts.length > 1 ? ` (${parts.map((p) => `${p.label} ${p.bytes}`).join(' + ')})` : '';
   return `${total} bytes ${stack} overhead${sum}`;
 }

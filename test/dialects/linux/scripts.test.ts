@@ -93,10 +93,10 @@ describe('linux parser: mistakes', () => {
 
   it('reports unknown words in tunnel option positions with exact ranges and suggestions', () => {
     expect(m.unknown).toEqual([
-      { range: rng(1, 26, 32), word: 'remtoe', suggestion: 'remote', expected: 'an `ip tunnel` option' },
+      { range: rng(1, 26, 32), word: 'remtoe', suggestion: 'remote', expected: 'an `ip tunnel` option (mode, remote, local, ttl, tos, key, dev...)' },
       expect.objectContaining({ range: rng(2, 22, 26), word: 'gree', suggestion: 'gre' }),
       expect.objectContaining({ range: rng(3, 3, 8), word: 'tunel', suggestion: 'tunnel' }),
-      { range: rng(4, 31, 38), word: 'dstprot', suggestion: 'dstport', expected: 'a `type vxlan` option' },
+      { range: rng(4, 31, 38), word: 'dstprot', suggestion: 'dstport', expected: 'a `type vxlan` option (id, vni, group, remote, local, dev...)' },
     ]);
     expect(m.coverage.unknown).toBe(4);
   });
@@ -183,7 +183,9 @@ describe('linux parser: iproute2 syntax variants', () => {
 
   it('`ip tunnel 6rd` with 6rd-reset only, and an unknown 6rd option', () => {
     const m = one('ip tunnel 6rd dev s0 6rd-reset\nip tunnel 6rd dev s1 6rd-br_addr 192.0.2.1\n');
-    expect(m.unknown).toEqual([{ range: rng(1, 21, 32), word: '6rd-br_addr', expected: 'an `ip tunnel 6rd` option' }]);
+    expect(m.unknown).toEqual([
+      { range: rng(1, 21, 32), word: '6rd-br_addr', expected: 'an `ip tunnel 6rd` option (dev, 6rd-prefix, 6rd-relay_prefix, 6rd-reset)' },
+    ]);
     expect(m.coverage).toEqual({ lines: 2, understood: 1, ignored: 0, unknown: 1 });
   });
 
@@ -259,6 +261,27 @@ describe('linux parser: console transcripts', () => {
   });
 });
 
+describe('linux parser: commands run by other programs', () => {
+  it('a test harness wrapper, systemd ExecStart and `if !` conditions', () => {
+    const m = parse('w.sh', [
+      'run_cmd ${ns_a} ip link add w0 type ipip remote 192.0.2.1',
+      'ExecStart=/sbin/ip tunnel add w1 mode sit remote 192.0.2.2',
+      'if ! ip link show w2 >/dev/null 2>&1; then ip tunnel add w2 mode gre remote 192.0.2.3; fi',
+      'echo ip tunnel add w3 mode gre remote 192.0.2.4',
+      '',
+    ].join('\n'));
+    expect(m.tunnels.map((t) => [t.name, t.mode?.value])).toEqual([['w0', 'ipip'], ['w1', 'sit'], ['w2', 'gre']]);
+  });
+
+  it('HOWTO transcripts: `¬` continuation glyphs and <placeholders>', () => {
+    const m = parse('howto.txt', '# /sbin/ip tunnel add sit1 mode sit ttl <ttl> remote\n¬ 192.0.2.9 local <ipv4local>\n');
+    const t = tunnel(m, 'sit1');
+    expect(t.remote?.value).toBe('192.0.2.9');
+    expect(t.ttl).toBeUndefined();
+    expect(m.invalid).toEqual([]);
+  });
+});
+
 describe('linux parser: ifcfg files', () => {
   it('TYPE=GRE with outer and inner addresses, key and MTU', () => {
     const m = parseFixture('ifcfg-gre1');
@@ -272,6 +295,14 @@ describe('linux parser: ifcfg files', () => {
     expect(t.mtu?.value).toBe(1472);
     expect(m.unknown).toEqual([]);
     expect(m.sections).toEqual([{ kind: 'tunnel', name: 'gre1', range: expect.anything(), nameRange: rng(1, 7, 11) }]);
+  });
+
+  it('CRLF line endings, quotes and export', () => {
+    const m = parse('/etc/sysconfig/network-scripts/ifcfg-sit2', 'DEVICE="sit2"\r\nexport IPV6TUNNELIPV4=\'192.0.2.8\'\r\nIPV6ADDR_SECONDARIES="2001:db8:8::2/64 2001:db8:9::2/64"\r\n');
+    const t = tunnel(m, 'sit2');
+    expect(t.remote?.value).toBe('192.0.2.8');
+    expect(cidrs(t.addresses)).toEqual(['2001:db8:8::2/64', '2001:db8:9::2/64']);
+    expect(m.coverage).toEqual({ lines: 3, understood: 3, ignored: 0, unknown: 0 });
   });
 
   it('an interface file: addresses, MTU, default route; a near-miss tunnel key is reported', () => {

@@ -44,9 +44,9 @@ describe('rtx: full RTX1210 branch configuration', () => {
     expect(covered(text, t.description!.range)).toBe('"DC GRE"');
   });
 
-  it('reads an unindented IPIP block over IPv6 as ipip6, with an IPv6 inner address', () => {
+  it('reads an unindented dual-stack IPIP block over IPv6 as ipip6', () => {
     const t = tunnelOf(m, 'tunnel3');
-    expect(summary(t)).toMatchObject({ mode: 'ipip6', local: '2001:db8:ffff::10', remote: '2001:db8:aaaa::1', addresses: ['2001:db8:77:1::2/64'], mtu: 1460, disabled: false });
+    expect(summary(t)).toMatchObject({ mode: 'ipip6', local: '2001:db8:ffff::10', remote: '2001:db8:aaaa::1', addresses: ['10.255.3.2/30', '2001:db8:77:1::2/64'], mtu: 1460, disabled: false });
   });
 
   it('keeps a tunnel that is never enabled after `no tunnel enable all` disabled', () => {
@@ -86,8 +86,8 @@ describe('rtx: full RTX1210 branch configuration', () => {
       ['interface', 'pp1', lines(44, 0, 61, 14), '1'],
       ['tunnel', 'tunnel1', lines(65, 0, 82, 18), '1'],
       ['tunnel', 'tunnel2', lines(85, 0, 93, 18), '2'],
-      ['tunnel', 'tunnel3', lines(96, 0, 101, 15), '3'],
-      ['tunnel', 'tunnel4', lines(104, 0, 113, 18), '4'],
+      ['tunnel', 'tunnel3', lines(96, 0, 102, 15), '3'],
+      ['tunnel', 'tunnel4', lines(105, 0, 114, 18), '4'],
     ]);
   });
 });

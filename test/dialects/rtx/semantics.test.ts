@@ -32,10 +32,23 @@ describe('rtx: tunnel select contexts', () => {
     expect(tunnelOf(m, 'tunnel2').mtu).toBeUndefined();
   });
 
+  it('keeps global commands valid while a tunnel is selected', () => {
+    const m = rtx('tunnel select 1\nipsec tunnel 101\ntunnel enable 1\nip route 192.168.1.0/24 gateway tunnel 1\nnat descriptor type 1 masquerade\nradius server 192.0.2.5\nsyslog host 192.0.2.6\n');
+    expect(m.unknown).toEqual([]);
+    expect(m.routes[0].dev?.value).toBe('tunnel1');
+    expect(m.sections[0].range.end.line).toBe(2);
+  });
+
   it('accepts any indentation, tabs and full-width spaces as separators', () => {
     const m = rtx('\t tunnel select 7\n\t\ttunnel\u3000endpoint address\u3000192.0.2.7\n   tunnel encapsulation gre\n');
     expect(summary(tunnelOf(m, 'tunnel7'))).toMatchObject({ mode: 'gre', remote: '192.0.2.7' });
     expect(m.unknown).toEqual([]);
+  });
+
+  it('takes `//` notes after a value as comments, as published configs write them', () => {
+    const m = rtx('tunnel select 1\n tunnel endpoint address\u30002404:8e00::feed:101\u3000// NTT東はこのアドレス\n');
+    expect(summary(tunnelOf(m, 'tunnel1'))).toMatchObject({ local: undefined, remote: '2404:8e00::feed:101' });
+    expect(m.invalid).toEqual([]);
   });
 
   it('reads CRLF line endings with exact ranges', () => {
@@ -63,6 +76,14 @@ describe('rtx: encapsulation to canonical mode', () => {
     ['ipsec', 'address 192.0.2.1', 'ipsec'],
   ])('%s with endpoint %s → %s', (encap, endpoint, expected) => {
     expect(mode(tun(encap, endpoint))).toBe(expected);
+  });
+
+  it('names IPIP by the inner family too: IPv6 only is sit over IPv4 and ip6ip6 over IPv6', () => {
+    const six = (endpoint: string) => `tunnel select 1\ntunnel encapsulation ipip\ntunnel endpoint address ${endpoint}\nipv6 tunnel address 2001:db8:1::2/64\n`;
+    expect(mode(six('192.0.2.1'))).toBe('sit');
+    expect(mode(six('2001:db8::1'))).toBe('ip6ip6');
+    expect(mode(`${six('192.0.2.1')}ip route 10.0.0.0/8 gateway tunnel 1\n`)).toBe('ipip');
+    expect(mode('tunnel select 1\ntunnel encapsulation ipip\ntunnel endpoint address 192.0.2.1\nipv6 route 2001:db8::/32 gateway tunnel 1\n')).toBe('sit');
   });
 
   it('is IPsec without an encapsulation line when the tunnel names an SA policy', () => {
@@ -182,10 +203,13 @@ describe('rtx: values', () => {
     expect(m.invalid).toEqual([]);
   });
 
-  it('keeps `!` literal and cuts `#` comments after values', () => {
-    const text = 'tunnel select 1\ndescription tunnel Osaka!DC\nip tunnel mtu 1000 # lowered while debugging\n';
+  it('keeps `!` and `#` literal in descriptions and cuts `#` notes after other values', () => {
+    const text = 'tunnel select 1\ndescription tunnel Osaka!DC #2  \nip tunnel mtu 1000 # lowered while debugging\n';
     const t = tunnelOf(rtx(text), 'tunnel1');
-    expect(t.description?.value).toBe('Osaka!DC');
+    expect(t.description?.value).toBe('Osaka!DC #2');
+    expect(t.description?.range).toEqual(span(1, 19, 30));
+    expect(tunnelOf(rtx('tunnel select 1\ndescription #1 to HQ\n'), 'tunnel1').description?.value).toBe('#1 to HQ');
+    expect(rtx('tunnel select 1\ndescription tunnel   \n').invalid[0].message).toContain('expected the description text');
     expect(t.mtu?.value).toBe(1000);
   });
 });

@@ -27,10 +27,11 @@ describe('vyos: reference GRE pair (examples/gre-vyos*)', () => {
       '172.16.1.1/24',
     ]);
     expect(m.deprecated.map((d) => [d.word, d.replacement])).toEqual([
-      ['multicast', 'enable-multicast'],
+      ['multicast enable', 'enable-multicast'],
       ['local-ip', 'source-address'],
       ['remote-ip', 'remote'],
     ]);
+    expect(textAt(text, m.deprecated[0].range)).toBe('multicast enable');
     expect(textAt(text, m.deprecated[1].range)).toBe('local-ip');
     expect(m.unknown).toEqual([]);
     expect(m.invalid).toEqual([]);
@@ -204,11 +205,12 @@ describe('vyos: renamed keywords (VyOS 1.2, EdgeOS)', () => {
       'gre-bridge→gretap',
       'local-ip→source-address',
       'remote-ip→remote',
-      'multicast→enable-multicast',
+      'multicast enable→enable-multicast',
       'dhcp-interface→source-interface',
       'remote-ip→remote',
       'link→source-interface',
-      'interface-route→route … interface',
+      'interface-route→route',
+      'next-hop-interface→interface',
     ]);
     expect(textAt(text, m.deprecated[0].range)).toBe("'gre-bridge'");
     const tun0 = tunnel(m, 'tun0');
@@ -221,6 +223,20 @@ describe('vyos: renamed keywords (VyOS 1.2, EdgeOS)', () => {
     expect(vx.sourceInterface?.value).toBe('eth0');
     expect(vx.multipoint?.value).toBe(true);
     expect(m.routes.map((x) => [x.prefix.value.address, x.dev?.value])).toEqual([['10.9.0.0', 'tun1']]);
+  });
+
+  it('marks exactly the text each replacement replaces: applying them all gives the same model, up to date', () => {
+    const edits = [...m.deprecated].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    const lines = text.split('\n');
+    for (const d of edits) {
+      const l = lines[d.range.start.line];
+      lines[d.range.start.line] = l.slice(0, d.range.start.character) + d.replacement + l.slice(d.range.end.character);
+    }
+    const migrated = parseText(lines.join('\n'));
+    expect(migrated.deprecated).toEqual([]);
+    expect(migrated.unknown).toEqual([]);
+    expect(withoutRanges(migrated.tunnels)).toEqual(withoutRanges(m.tunnels));
+    expect(withoutRanges(migrated.routes)).toEqual(withoutRanges(m.routes));
   });
 
   it('understands the vbash wrapper lines and strips trailing comments', () => {
@@ -236,7 +252,8 @@ describe('vyos: renamed keywords (VyOS 1.2, EdgeOS)', () => {
     expect(t.sixrd?.prefix?.value.prefixLength).toBe(28);
     expect(t.ipv6Gateway?.value).toBe('::c53:3151'); // ::12.83.49.81
     expect(t.ttl?.value).toBe(255);
-    expect(e.deprecated.map((d) => d.word)).toEqual(['local-ip', 'multicast', 'ttl']);
+    // `multicast disable` is the default and simply dropped by VyOS's migration: nothing to rename it to.
+    expect(e.deprecated.map((d) => d.word)).toEqual(['local-ip', 'ttl']);
     expect(e.unknown).toEqual([]);
     expect(e.invalid).toEqual([]);
     expect(e.interfaces[0].addresses).toEqual([]); // `address dhcp`
@@ -334,6 +351,7 @@ describe('vyos: command semantics', () => {
       'set interfaces tunnel tun0 address 10.0.1.1/30',
       "delete interfaces tunnel tun0 address '10.0.0.1/30'",
       'delete interfaces tunnel tun0 remote',
+      'delete interfaces tunnel tun0 mtu',
       'set interfaces tunnel tun1 remote 192.0.2.9',
       'delete interfaces tunnel tun1',
     ].join('\n');
@@ -342,7 +360,8 @@ describe('vyos: command semantics', () => {
     expect(t.remote).toBeUndefined();
     expect(t.addresses.map((a) => a.value.address)).toEqual(['10.0.1.1']);
     expect(m.tunnels.map((x) => x.name)).toEqual(['tun0']);
-    expect(m.coverage.understood).toBe(7);
+    expect(m.invalid).toEqual([]);
+    expect(m.coverage.understood).toBe(8);
   });
 
   it('lets a later set replace a single-valued leaf but accumulates addresses', () => {
@@ -430,10 +449,49 @@ describe('vyos: command semantics', () => {
 });
 
 describe('vyos: route options', () => {
+  it('makes one route of the several lines that describe one next hop', () => {
+    const text = [
+      'set protocols static route 10.0.0.0/8 next-hop 192.0.2.1 distance 10',
+      'set protocols static route 10.0.0.0/8 next-hop 192.0.2.1 interface tun0',
+      'set protocols static route 10.0.0.0/8 next-hop 192.0.2.9',
+    ].join('\n');
+    const m = parseText(text);
+    expect(m.routes.map((x) => [x.via?.value, x.dev?.value, x.range.start.line])).toEqual([
+      ['192.0.2.1', 'tun0', 0],
+      ['192.0.2.9', undefined, 2],
+    ]);
+  });
+
   it('reads a route whose next hop carries options, and counts the line as understood', () => {
     const text = "set protocols static route 10.0.0.0/8 next-hop 192.0.2.1 distance '10'\nset protocols static route 10.1.0.0/16 blackhole\n";
     const m = parseText(text);
     expect(m.routes.map((x) => x.via?.value)).toEqual(['192.0.2.1']);
     expect(m.coverage).toEqual({ lines: 2, understood: 1, ignored: 1, unknown: 0 });
+  });
+});
+
+describe('vyos: config.boot as VyOS 1.4 writes it', () => {
+  it('reads double-quoted values and counts an empty block as understood', () => {
+    const text = [
+      'interfaces {',
+      '    ethernet eth0 {',
+      '        address "192.0.2.10/24"',
+      '        hw-id "bc:24:11:36:9f:e6"',
+      '    }',
+      '    loopback lo {',
+      '    }',
+      '    tunnel tun0 {',
+      '        encapsulation "gre"',
+      '        remote "192.0.2.20"',
+      '        source-address "192.0.2.10"',
+      '    }',
+      '}',
+    ].join('\n');
+    const m = parseText(text, 'config.boot');
+    const t = tunnel(m, 'tun0');
+    expect([t.mode?.value, t.local?.value, t.remote?.value]).toEqual(['gre', '192.0.2.10', '192.0.2.20']);
+    expect(textAt(text, t.remote!.range)).toBe('"192.0.2.20"');
+    expect(m.interfaces.map((i) => i.name)).toEqual(['eth0', 'lo']);
+    expect(m.coverage).toEqual({ lines: 13, understood: 12, ignored: 1, unknown: 0 });
   });
 });

@@ -1,8 +1,10 @@
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer, type ILexingResult } from 'chevrotain';
+import { isBlank, isLineEnd, lineEndAt, TokenSink, toLineEnd, toSpace } from '../common/scanner';
 
 // IOS configuration is line oriented and its keywords depend on the mode, so the lexer stays keyword-agnostic:
 // words, quoted strings, comments and line ends. Keywords are resolved by the command tables in lower.ts.
-// Every pattern is a single character class loop (or one bounded group), so lexing stays linear.
+// The token types below define the vocabulary (and document each token as a pattern); `ciscoLexer` scans
+// by hand in one pass with the same meaning (see common/scanner.ts for why), so lexing stays linear.
 
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+/, group: Lexer.SKIPPED });
@@ -15,4 +17,53 @@ export const Word = createToken({ name: 'Word', pattern: /[^\s"!#][^\s]*/ });
 
 export const allTokens = [Newline, WhiteSpace, Comment, Prompt, Quoted, Word];
 
-export const ciscoLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** End of a prompt starting at `i` (`[\w.-]+(?:\([\w-]+\))?#`), or -1. */
+function promptEnd(text: string, i: number): number {
+  let j = i;
+  for (let c = text.charCodeAt(j); isWordChar(c) || c === 46 || c === 45; c = text.charCodeAt(++j));
+  if (j === i) return -1;
+  const c = text.charCodeAt(j);
+  if (c === 35) return j + 1;
+  if (c !== 40) return -1;
+  let k = j + 1;
+  for (let d = text.charCodeAt(k); isWordChar(d) || d === 45; d = text.charCodeAt(++k));
+  return k > j + 1 && text.charCodeAt(k) === 41 && text.charCodeAt(k + 1) === 35 ? k + 2 : -1;
+}
+
+function tokenize(text: string): ILexingResult {
+  const out = new TokenSink(text);
+  out.groups.comments = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLineEnd(c)) {
+      const end = lineEndAt(text, i);
+      out.lineEnd(Newline, i, end);
+      i = end;
+    } else if (isBlank(c)) {
+      i++;
+    } else if (c === 33 || c === 35) {
+      const end = toLineEnd(text, i);
+      out.group('comments', Comment, i, end);
+      i = end;
+    } else if (c === 34) {
+      let end = i + 1;
+      for (let d = text.charCodeAt(end); end < n && d !== 34 && !isLineEnd(d); d = text.charCodeAt(++end));
+      if (text.charCodeAt(end) === 34) end++;
+      out.push(Quoted, i, end);
+      i = end;
+    } else {
+      const p = promptEnd(text, i);
+      const end = p > 0 ? p : toSpace(text, i + 1);
+      out.push(p > 0 ? Prompt : Word, i, end);
+      i = end;
+    }
+  }
+  return out.result();
+}
+
+/** The lexer, with chevrotain's `tokenize` interface. */
+export const ciscoLexer = { tokenize };

@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { FileModel, Range } from '../../model/types';
 import { emptyFileModel } from '../common/file-model';
-import { didYouMean, matchKeyword } from '../common/keywords';
+import { didYouMean, KeywordIndex } from '../common/keywords';
 import { rangeOf, spanRange, tokenRange } from '../common/ranges';
 import { GLOBAL_COMMANDS, GLOBAL_TYPO_TARGETS, INTERFACE_COMMANDS, type CommandNode, type GlobalAction, type InterfaceAction } from './commands';
 import { InterfaceBlock } from './interface-block';
@@ -20,13 +20,16 @@ type Resolved<A extends string> =
   | { kind: 'unknown'; word: IToken; node: CommandNode<A>; path: string[] }
   | { kind: 'incomplete'; keyword: IToken; node: CommandNode<A>; path: string[] };
 
-const keyCache = new WeakMap<object, string[]>();
+const indexCache = new WeakMap<object, KeywordIndex<string>>();
 
-function keysOf(table: object): string[] {
-  let keys = keyCache.get(table);
-  if (!keys) keyCache.set(table, (keys = Object.keys(table)));
-  return keys;
+/** The keywords of a command table, indexed for abbreviation lookups (built once per table). */
+function indexOf(table: object): KeywordIndex<string> {
+  let index = indexCache.get(table);
+  if (!index) indexCache.set(table, (index = new KeywordIndex(Object.keys(table))));
+  return index;
 }
+
+const keysOf = (table: object): readonly string[] => indexOf(table).candidates;
 
 /** Walk the keyword tree, resolving IOS abbreviations, until an action is reached. */
 function resolve<A extends string>(root: CommandNode<A>, words: readonly IToken[]): Resolved<A> {
@@ -34,7 +37,7 @@ function resolve<A extends string>(root: CommandNode<A>, words: readonly IToken[
   const path: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!node.sub) break;
-    const key = matchKeyword(words[i].image, keysOf(node.sub));
+    const key = indexOf(node.sub).match(words[i].image);
     if (key === undefined) return { kind: 'unknown', word: words[i], node, path };
     node = node.sub[key];
     path.push(key);

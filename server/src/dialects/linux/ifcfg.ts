@@ -23,12 +23,13 @@ const assignment = /^([A-Za-z_]\w*)=/;
 export function lowerIfcfg(path: string, commands: SimpleCommand[], col: Collector): void {
   const settings = new Map<string, Setting>();
   for (const cmd of commands) {
-    if (!cmd.words.every((w) => assignment.test(w.text))) {
+    const words = cmd.words[0]?.text === 'export' ? cmd.words.slice(1) : cmd.words;
+    if (words.length === 0 || !words.every((w) => assignment.test(w.text))) {
       col.mark(cmd, 'ignored');
       continue;
     }
     let status: 'ignored' | 'understood' | 'unknown' = 'ignored';
-    for (const w of cmd.words) {
+    for (const w of words) {
       const key = assignment.exec(w.text)![1];
       const range = { start: { ...w.range.start, character: w.range.start.character + key.length + 1 }, end: w.range.end };
       settings.set(key, { value: w.text.slice(key.length + 1), dynamic: w.dynamic, range, cmd });

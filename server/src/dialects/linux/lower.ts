@@ -3,7 +3,8 @@ import { Collector, type LineStatus } from './collect';
 import { commandRunners, ipObjects } from './commands';
 import { lowerIfcfg } from './ifcfg';
 import { runIp } from './ip';
-import { runIfconfig, runRoute } from './legacy';
+import { runIfconfig } from './ifconfig';
+import { runRoute } from './routes';
 import { matchWord } from './options';
 import type { Script, ShellWord } from './script';
 
@@ -17,30 +18,33 @@ export function lowerScript(path: string, script: Script): FileModel {
   }
   const implicitSit = { next: 1 };
   for (const cmd of script.commands) {
-    const run = (words: ShellWord[], netns: string | undefined): LineStatus => dispatch(words, netns);
     const dispatch = (words: ShellWord[], netns: string | undefined): LineStatus => {
       const at = programStart(words);
       if (at === undefined) return 'ignored';
       const prog = words[at];
       const args = words.slice(at + 1);
-      const name = programName(prog);
-      if (name === 'ip') return runIp({ col, cmd, netns, run }, args);
-      if (name === 'iptunnel') {
-        // net-tools' own program for what iproute2 does as `ip tunnel`, with the same arguments.
-        col.model.deprecated.push({ range: prog.range, word: prog.text, replacement: 'ip tunnel' });
-        return runIp({ col, cmd, netns, run }, args, 'tunnel');
+      switch (programName(prog)) {
+        case 'ip':
+          return runIp({ col, cmd, netns, run: dispatch }, args);
+        case 'iptunnel':
+          // net-tools' own program for what iproute2 does as `ip tunnel`, with the same arguments.
+          col.model.deprecated.push({ range: prog.range, word: prog.text, replacement: 'ip tunnel' });
+          return runIp({ col, cmd, netns, run: dispatch }, args, 'tunnel');
+        case 'ifconfig':
+          return runIfconfig({ col, cmd, netns, implicitSit }, args);
+        case 'route':
+          return runRoute({ col, cmd, netns }, args);
+        case 'hostnamectl':
+          return args[0]?.text === 'set-hostname' && args[1] ? setHostname(col, args[1]) : 'ignored';
+        case 'hostname':
+          return args.length === 1 && !args[0].text.startsWith('-') ? setHostname(col, args[0]) : 'ignored';
+        default: {
+          if (printsArguments.has(programName(prog) ?? '')) return 'ignored';
+          // A wrapper that runs `ip ...` from its arguments (`run_cmd $ns ip link add ...`, `if ! ip ...`).
+          const inner = args.findIndex((w, k) => programName(w) === 'ip' && isIpStart(args[k + 1]));
+          return inner >= 0 ? dispatch(args.slice(inner), netns) : 'ignored';
+        }
       }
-      if (name === 'ifconfig') return runIfconfig({ col, cmd, netns, implicitSit }, args);
-      if (name === 'route') return runRoute({ col, cmd, netns, implicitSit }, args);
-      if (name === 'hostnamectl' && args[0]?.text === 'set-hostname' && args[1]) setHostname(col, args[1]);
-      else if (name === 'hostname' && args.length === 1 && !args[0].text.startsWith('-')) setHostname(col, args[0]);
-      else if (!printsArguments.has(name ?? '')) {
-        // A wrapper that runs `ip ...` from its arguments (`run_cmd $ns ip link add ...`, `xargs ip ...`).
-        const inner = args.findIndex((w, k) => programName(w) === 'ip' && isIpStart(args[k + 1]));
-        if (inner >= 0) return dispatch(args.slice(inner), netns);
-        return 'ignored';
-      } else return 'ignored';
-      return 'understood';
     };
     col.mark(cmd, dispatch(cmd.words, undefined));
   }
@@ -94,7 +98,8 @@ function isIpStart(w: ShellWord | undefined): boolean {
   return w !== undefined && !w.dynamic && (w.text.startsWith('-') || matchWord(w.text, ipObjects) !== undefined);
 }
 
-function setHostname(col: Collector, w: ShellWord): void {
+function setHostname(col: Collector, w: ShellWord): LineStatus {
   if (!w.dynamic) col.model.hostname = { value: w.text, range: w.range };
+  return 'understood';
 }
 

@@ -45,8 +45,11 @@ export function parseEndpoint(text: string, family: 4 | 6 | undefined): Parsed<s
   const a = normalizeAddress(text);
   const f = a === undefined ? undefined : familyOf(a);
   const fam = family === 4 ? 'an IPv4 address' : family === 6 ? 'an IPv6 address' : 'an address';
-  if (a === undefined || (family !== undefined && f !== family))
-    return { error: `expected ${fam} or \`any\`, found \`${text}\`` };
+  if (a === undefined || (family !== undefined && f !== family)) {
+    // iproute2 would look a name up in DNS once, when the command runs; a config should say the address.
+    const name = a === undefined && /^[A-Za-z][\w.-]*$/.test(text) ? ' (a host name is looked up only once, when the command runs)' : '';
+    return { error: `expected ${fam} or \`any\`, found \`${text}\`${name}` };
+  }
   return { value: a };
 }
 

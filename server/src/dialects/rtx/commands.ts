@@ -79,7 +79,7 @@ const ipInterface = (strict: boolean): CommandNode => ({
 
 const IP_IGNORED = `filter keepalive policy routing icmp stealth fragment flow host simple-service source-route
   directed-broadcast forward multicast option reassembly tos-supersede interface secure nat intrusion
-  recursive-route-limit`;
+  recursive-route-limit prefix nd rtadv mld dhcp pim source ospf rip`;
 
 const ipFamily = (route: Action): CommandNode => ({
   expected: 'an `ip`/`ipv6` command',
@@ -135,10 +135,10 @@ export const COMMANDS: Readonly<Table> = {
   ...all(
     'ignore',
     `administrator alarm analog arp auth bgp bridge clock cloud cooperation dashboard date dhcp dns dpi
-    ethernet external-memory fax heartbeat httpd isdn l2ms l2tp lan line login lua mail mobile nat
-    netvolante-dns ngn ntpdate operation ospf packet-buffer pim pki ppp pppoe pptp pri provider qos queue rip
-    schedule security sftpd show sip snmp snmpv2c snmpv3 sntpd speed sshd statistics switch syslog system
-    telnetd tftp timezone upnp url usbhost user vlan wins wlan wwan`,
+    ethernet external-memory fax heartbeat httpd interface isdn l2ms l2tp lan line login lua mail mobile nat
+    netvolante-dns ngn ntp ntpdate operation ospf packet-buffer pim pki ppp pppoe pptp pri provider qos queue radius rip
+    schedule sd security sftpd show sip snmp snmpv2c snmpv3 sntpd speed sshd statistics switch syslog system
+    tcp telnetd tftp timezone upnp url usbhost user vlan wins wlan wwan`,
   ),
   tunnel: TUNNEL,
   ip: ipFamily('ipRoute'),
@@ -152,10 +152,14 @@ export const COMMANDS: Readonly<Table> = {
 
 export const ROOT: CommandNode = { sub: COMMANDS, expected: 'an RTX command' };
 
-/** `tunnel encapsulation` types and the canonical mode for each outer family (undefined: unknown family). */
-export const ENCAPSULATIONS: Readonly<Record<string, (family: 4 | 6 | undefined) => TunnelMode>> = {
-  ipip: (f) => (f === 6 ? 'ipip6' : 'ipip'),
-  gre: (f) => (f === 6 ? 'ip6gre' : 'gre'),
+/**
+ * `tunnel encapsulation` types and their canonical mode, from the outer family (undefined when the endpoint is
+ * a name) and whether the file shows the tunnel carrying IPv6 only. RTX's IPIP carries either inner family;
+ * the Linux mode names the pair: ipip (4 in 4), ipip6 (4 in 6), sit (6 in 4), ip6ip6 (6 in 6).
+ */
+export const ENCAPSULATIONS: Readonly<Record<string, (outer: 4 | 6 | undefined, ipv6Only: boolean) => TunnelMode>> = {
+  ipip: (outer, v6) => (outer === 6 ? (v6 ? 'ip6ip6' : 'ipip6') : outer === 4 && v6 ? 'sit' : 'ipip'),
+  gre: (outer) => (outer === 6 ? 'ip6gre' : 'gre'),
   ipsec: () => 'ipsec',
   l2tpv3: () => 'l2tpv3',
   'l2tpv3-raw': () => 'l2tpv3',

@@ -8,10 +8,11 @@ export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, lin
 /** Any white space but line ends; `\s` includes the full-width space U+3000 that Japanese notes leave behind. */
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+/, group: Lexer.SKIPPED });
 /**
- * `#` (RTX's own comment character) or `;` (used in operators' notes) where a word would start: the rest of
- * the line. Inside a word both are literal, as is `!`, which RTX never treats specially.
+ * `#` (RTX's own comment character), or `;` and `//` (operators' notes in published configs) where a word
+ * would start: the rest of the line. Inside a word they are literal (`http://...`), as is `!`, which RTX
+ * never treats specially.
  */
-export const Comment = createToken({ name: 'Comment', pattern: /[#;][^\r\n]*/, group: 'comments' });
+export const Comment = createToken({ name: 'Comment', pattern: /(?:[#;]|\/\/)[^\r\n]*/, group: 'comments' });
 export const Quoted = createToken({ name: 'Quoted', pattern: /"[^"\r\n]*"?/ });
 export const Word = createToken({ name: 'Word', pattern: /[^\s"#;]\S*/ });
 

@@ -5,7 +5,7 @@ import { didYouMean } from '../common/keywords';
 import { rangeOf, spanRange, tokenRange } from '../common/ranges';
 import { ENCAPSULATIONS, INTERFACE_NAME, ppName, ROOT } from './commands';
 import type { RtxLine } from './lines';
-import { resolve, suggest, type Resolved } from './resolve';
+import { resolve, suggest, type Command, type Resolved } from './resolve';
 import { readRoutes } from './routes';
 import { finishTunnel, TunnelState, type EnableEvent, type IpsecTables } from './tunnels';
 import { MSS_RANGE, MTU_RANGE, unquote, ValueReader } from './values';
@@ -53,7 +53,8 @@ class Lowering {
     }
     this.closePp();
     for (const t of [...this.tunnels.values()].sort((a, b) => a.num - b.num)) {
-      const { decl, sections } = finishTunnel(t, this.ipsec, this.events);
+      const routed = new Set(this.model.routes.filter((r) => r.dev?.value === t.decl.name).map((r) => r.prefix.value.family));
+      const { decl, sections } = finishTunnel(t, this.ipsec, this.events, routed);
       this.model.tunnels.push(decl);
       this.model.sections.push(...sections);
     }
@@ -87,9 +88,7 @@ class Lowering {
   private unresolved(r: Exclude<Resolved, { kind: 'ok' }>): Count {
     const strict = r.node.strict || (r.path.length === 0 && this.tunnel !== undefined);
     if (r.kind === 'incomplete') {
-      if (!strict) return 'ignored';
-      this.read.missing(r.keyword, r.node.expected ?? 'more words');
-      return 'understood';
+      return strict ? this.missing(r.keyword, r.node.expected ?? 'more words') : 'ignored';
     }
     // Unrelated commands are skipped; a near-miss of a known keyword is a typo the router would reject.
     const suggestion = suggest(r.word.image, r.node);
@@ -97,6 +96,12 @@ class Lowering {
     const expected = r.path.length === 0 && this.tunnel ? IN_TUNNEL : (r.node.expected ?? 'an RTX command');
     this.unknown(r.word, suggestion, expected);
     return 'unknown';
+  }
+
+  /** An incomplete command: reported at its last word, and still counted as understood. */
+  private missing(keyword: IToken, what: string): Count {
+    this.read.missing(keyword, what);
+    return 'understood';
   }
 
   private unknown(word: IToken, suggestion: string | undefined, expected: string): void {
@@ -109,23 +114,22 @@ class Lowering {
     return this.tunnel;
   }
 
-  private apply(r: Extract<Resolved, { kind: 'ok' }>, l: RtxLine, negated: boolean): Count {
+  private apply(r: Command, l: RtxLine, negated: boolean): Count {
     const { keyword, args } = r;
     const a0 = args[0];
-    const need = (what: string): Count => (this.read.missing(keyword, what), 'understood');
     switch (r.action) {
       case 'ignore':
         return 'ignored';
       case 'understood':
         return 'understood';
       case 'tunnelSelect':
-        if (!a0) return need('a tunnel number or `none`');
+        if (!a0) return this.missing(keyword, 'a tunnel number or `none`');
         this.select(a0, l.words[0]);
         return 'understood';
       case 'ppSelect':
         this.tunnel = undefined;
         this.closePp();
-        if (!a0) return need('a PP number, `anonymous` or `none`');
+        if (!a0) return this.missing(keyword, 'a PP number, `anonymous` or `none`');
         if (a0.image.toLowerCase() !== 'none') {
           const header = spanRange(l.words[0], a0);
           this.pp = { name: ppName(a0.image), nameTok: a0, header, end: header };
@@ -133,7 +137,7 @@ class Lowering {
         return 'understood';
       case 'tunnelEnable':
       case 'tunnelDisable': {
-        if (!a0) return need('a tunnel number or `all`');
+        if (!a0) return this.missing(keyword, 'a tunnel number or `all`');
         const target = a0.image.toLowerCase() === 'all' ? 'all' : this.read.int(a0, TUNNEL_NUMBER, 'tunnel number')?.value;
         if (target === undefined) return 'understood';
         this.events.push({ target, enabled: (r.action === 'tunnelEnable') !== negated, range: tokenRange(a0) });
@@ -146,7 +150,7 @@ class Lowering {
       case 'endpointName':
         return this.endpointName(keyword, args);
       case 'ipsecTunnel': {
-        if (!a0) return need('an IPsec SA policy number');
+        if (!a0) return this.missing(keyword, 'an IPsec SA policy number');
         // `ipsec tunnel outer df-bit ...` is a global setting, not the tunnel's SA policy.
         if (a0.image.toLowerCase() === 'outer') return 'understood';
         const t = this.selected(keyword);
@@ -155,7 +159,7 @@ class Lowering {
         return 'understood';
       }
       case 'saPolicy': {
-        if (!args[1]) return need('a policy number and a security gateway number');
+        if (!args[1]) return this.missing(keyword, 'a policy number and a security gateway number');
         const policy = this.read.int(a0, [1, 65535], 'IPsec SA policy number');
         const gw = this.read.int(args[1], [1, 65535], 'security gateway number');
         if (policy && gw) this.ipsec.policyGateway.set(policy.value, gw.value);
@@ -176,7 +180,7 @@ class Lowering {
       case 'description':
         return this.description(keyword, args, l);
       case 'prompt':
-        if (!a0) return need('a prompt');
+        if (!a0) return this.missing(keyword, 'a prompt');
         this.model.hostname = { value: unquote(a0.image), range: tokenRange(a0) };
         return 'understood';
       case 'heredoc': {
@@ -214,7 +218,7 @@ class Lowering {
 
   private encapsulation(keyword: IToken, arg: IToken | undefined): Count {
     const t = this.selected(keyword);
-    if (!arg) return (this.read.missing(keyword, 'an encapsulation type'), 'understood');
+    if (!arg) return this.missing(keyword, 'an encapsulation type');
     const type = arg.image.toLowerCase();
     const types = Object.keys(ENCAPSULATIONS);
     if (!types.includes(type)) {
@@ -228,7 +232,7 @@ class Lowering {
   /** `tunnel endpoint address [LOCAL] REMOTE`: with one address the local end is the router's own. */
   private endpointAddress(keyword: IToken, args: readonly IToken[]): Count {
     const t = this.selected(keyword);
-    if (!args[0]) return (this.read.missing(keyword, 'the remote endpoint address'), 'understood');
+    if (!args[0]) return this.missing(keyword, 'the remote endpoint address');
     const [localTok, remoteTok] = args.length >= 2 ? [args[0], args[1]] : [undefined, args[0]];
     const local = localTok && this.read.address(localTok, 'local endpoint');
     const remote = this.read.address(remoteTok, 'remote endpoint');
@@ -245,7 +249,7 @@ class Lowering {
     const t = this.selected(keyword);
     const names = args.filter((a) => a.image.toLowerCase() !== 'fqdn');
     const remoteTok = names.at(-1);
-    if (!remoteTok) return (this.read.missing(keyword, 'the remote endpoint name'), 'understood');
+    if (!remoteTok) return this.missing(keyword, 'the remote endpoint name');
     const remote = this.read.addressOrName(remoteTok, 'remote endpoint name');
     if (t) {
       t.endpointWritten = true;
@@ -256,7 +260,7 @@ class Lowering {
 
   /** `ipsec ike local|remote address GW ADDRESS`: the security gateway's ends, used by `ipsec tunnel`. */
   private ikeAddress(action: 'ikeLocalAddress' | 'ikeRemoteAddress', keyword: IToken, args: readonly IToken[]): Count {
-    if (!args[1]) return (this.read.missing(keyword, 'a security gateway number and an address'), 'understood');
+    if (!args[1]) return this.missing(keyword, 'a security gateway number and an address');
     const gw = this.read.int(args[0], [1, 65535], 'security gateway number');
     if (!gw) return 'understood';
     const remote = action === 'ikeRemoteAddress';
@@ -267,12 +271,13 @@ class Lowering {
   }
 
   /** `ip|ipv6 <interface> address|mtu|tcp mss limit|remote address`. */
-  private interfaceSetting(r: Extract<Resolved, { kind: 'ok' }>, l: RtxLine): Count {
+  private interfaceSetting(r: Command, l: RtxLine): Count {
     const family = r.path[0] === 'ip' ? 4 : 6;
     const name = r.path[1];
-    const ifaceTok = r.iface ?? l.words[l.words[0].image.toLowerCase() === 'no' ? 2 : 1];
+    // Negated lines never get here, so the interface is the second word.
+    const ifaceTok = r.iface ?? l.words[1];
     const arg = r.args[0];
-    if (!arg) return (this.read.missing(r.keyword, r.action === 'ifAddress' ? 'an address' : 'a value'), 'understood');
+    if (!arg) return this.missing(r.keyword, r.action === 'ifAddress' ? 'an address' : 'a value');
     const explicit = /^tunnel(\d+)$/.exec(name);
     const tunnel = name === 'tunnel' ? this.selected(ifaceTok) : explicit ? this.tunnelByNumber(Number(explicit[1]), ifaceTok) : undefined;
     if (name === 'tunnel' && !tunnel) return 'understood';
@@ -321,19 +326,22 @@ class Lowering {
     return i;
   }
 
-  /** `description [tunnel|pp|lanN] TEXT`: in a tunnel block, the tunnel's description. */
+  /**
+   * `description [tunnel|pp|lanN] TEXT`: in a tunnel block, the tunnel's description. The text runs to the end
+   * of the line as written: `#`, `;` and `!` in it are the operator's, not comments.
+   */
   private description(keyword: IToken, args: readonly IToken[], l: RtxLine): Count {
-    if (!args[0]) return (this.read.missing(keyword, 'a description'), 'understood');
-    const target = args[0].image.toLowerCase();
-    const named = target === 'tunnel' || target === 'pp' || INTERFACE_NAME.test(target);
+    const target = args[0]?.image.toLowerCase();
+    const named = target !== undefined && (target === 'tunnel' || target === 'pp' || INTERFACE_NAME.test(target));
     if (!this.tunnel || (named && target !== 'tunnel')) return 'ignored';
-    const text = named ? args.slice(1) : args;
-    if (text.length === 0) return (this.read.missing(args[0], 'the description text'), 'understood');
-    const first = text[0];
-    const lastTok = text[text.length - 1];
-    const start = (first.startColumn ?? 1) - 1;
-    const end = lastTok.endColumn ?? start;
-    const value = text.length === 1 ? unquote(first.image) : this.raw[l.line].slice(start, end);
+    const after = named ? args[0] : keyword;
+    const raw = this.raw[l.line];
+    const rest = raw.slice(after.endColumn ?? raw.length);
+    const start = raw.length - rest.trimStart().length;
+    const end = raw.trimEnd().length;
+    if (start >= end) return this.missing(after, 'the description text');
+    const written = raw.slice(start, end);
+    const value = /^"[^"]*"$/.test(written) ? written.slice(1, -1) : written;
     this.tunnel.decl.description = { value, range: rangeOf(l.line, start, end) };
     return 'understood';
   }

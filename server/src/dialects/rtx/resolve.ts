@@ -7,6 +7,9 @@ export type Resolved =
   | { kind: 'unknown'; word: IToken; node: CommandNode; path: string[] }
   | { kind: 'incomplete'; keyword: IToken; node: CommandNode; path: string[] };
 
+/** A command whose keywords resolved to an action. */
+export type Command = Extract<Resolved, { kind: 'ok' }>;
+
 /** Walk the keyword tree (RTX keywords are whole words, case-insensitive) until an action is reached. */
 export function resolve(root: CommandNode, words: readonly IToken[]): Resolved {
   let node = root;

@@ -60,7 +60,12 @@ function blockSection(num: number, b: Block): Section {
 }
 
 /** Resolve what the file says into one TunnelDecl per tunnel number, plus a section per block. */
-export function finishTunnel(t: TunnelState, ipsec: IpsecTables, events: readonly EnableEvent[]): { decl: TunnelDecl; sections: Section[] } {
+export function finishTunnel(
+  t: TunnelState,
+  ipsec: IpsecTables,
+  events: readonly EnableEvent[],
+  routed: ReadonlySet<4 | 6>,
+): { decl: TunnelDecl; sections: Section[] } {
   const d = t.decl;
   d.range = blockSection(t.num, t.blocks[0]).range;
   if (d.mtu === undefined && t.mtu6) d.mtu = t.mtu6;
@@ -72,10 +77,13 @@ export function finishTunnel(t: TunnelState, ipsec: IpsecTables, events: readonl
     d.remote = ipsec.ikeRemote.get(gateway) ?? undefined;
   }
 
-  const family = familyOf(d.remote?.value ?? '') ?? familyOf(d.local?.value ?? '');
+  const outer = familyOf(d.remote?.value ?? '') ?? familyOf(d.local?.value ?? '');
+  // Inner families: the tunnel's own addresses and the routes that lead into it.
+  const inner = new Set([...routed, ...d.addresses.map((a) => a.value.family)]);
+  const ipv6Only = inner.has(6) && !inner.has(4);
   if (t.encapsulation) {
     const mode = ENCAPSULATIONS[t.encapsulation.value];
-    if (mode) d.mode = { value: mode(family), range: t.encapsulation.range };
+    if (mode) d.mode = { value: mode(outer, ipv6Only), range: t.encapsulation.range };
   } else if (t.ipsecPolicy) {
     // Without an encapsulation line the tunnel is the router's default kind, IPsec, when it names an SA policy.
     d.mode = { value: 'ipsec', range: t.ipsecPolicy.range };

@@ -49,6 +49,10 @@ export interface SchemaNode {
   values?: readonly string[];
   /** Renamed keyword (still accepted): its current name. */
   deprecated?: string;
+  /** Leaf values VyOS has renamed: old value → current value. */
+  renamedValues?: Readonly<Record<string, string>>;
+  /** Leaf `keyword value` pairs VyOS has replaced as a whole: value → the words replacing both. */
+  renamedPairs?: Readonly<Record<string, string>>;
   /** Unrelated configuration, skipped on purpose with everything below it. */
   ignore?: boolean;
   /** Report every unknown child; otherwise only near-misses of known children are reported. */
@@ -149,6 +153,8 @@ const IPV4_TUNNEL_PARAMETERS: Children = {
   tos: leaf('tos'),
   'no-pmtu-discovery': flag('understood'),
   'ignore-df': flag('understood'),
+  // VyOS 1.2: a gre-bridge tunnel joined its bridge from here.
+  'bridge-group': IGNORED,
 };
 
 const TUNNEL: SchemaNode = {
@@ -160,14 +166,13 @@ const TUNNEL: SchemaNode = {
   expected: 'a tunnel setting',
   children: {
     ...TUNNEL_COMMON,
-    encapsulation: leaf('mode', {
-      values: Object.keys(TUNNEL_ENCAPSULATIONS),
-    }),
+    encapsulation: leaf('mode', { values: Object.keys(TUNNEL_ENCAPSULATIONS), renamedValues: RENAMED_ENCAPSULATIONS }),
     'local-ip': leaf('local', { deprecated: 'source-address' }),
     'remote-ip': leaf('remote', { deprecated: 'remote' }),
     'dhcp-interface': leaf('sourceInterface', { deprecated: 'source-interface' }),
     'enable-multicast': flag('understood'),
-    multicast: leaf('understood', { deprecated: 'enable-multicast', values: ['enable', 'disable'] }),
+    // `multicast disable` (EdgeOS) is the default and has no replacement; VyOS's migration drops it.
+    multicast: leaf('understood', { values: ['enable', 'disable'], renamedPairs: { enable: 'enable-multicast' } }),
     '6rd-prefix': leaf('sixrdPrefix'),
     '6rd-relay-prefix': leaf('sixrdRelayPrefix'),
     // EdgeOS / VyOS 1.1 spellings, since replaced.
@@ -255,22 +260,28 @@ const ROUTE: SchemaNode = {
     'next-hop': {
       kind: 'tag',
       action: 'nextHop',
-      children: { ...ROUTE_TARGET_OPTIONS, interface: leaf('routeInterface'), 'next-hop-interface': leaf('routeInterface') },
+      children: { ...ROUTE_TARGET_OPTIONS, interface: leaf('routeInterface') },
     },
     interface: { kind: 'tag', action: 'routeInterface', children: ROUTE_TARGET_OPTIONS },
     ...ignored('blackhole reject dhcp-interface description'),
   },
 };
-const INTERFACE_ROUTE: SchemaNode = {
-  ...ROUTE,
-  deprecated: 'route … interface',
-  children: { 'next-hop-interface': { kind: 'tag', action: 'routeInterface', children: ROUTE_TARGET_OPTIONS } },
-};
+// VyOS 1.3 (T2450) folded `interface-route P next-hop-interface X` into `route P interface X`: two renamed
+// words, each replaceable on its own.
+function interfaceRoute(replacement: string): SchemaNode {
+  return {
+    ...ROUTE,
+    deprecated: replacement,
+    children: {
+      'next-hop-interface': { kind: 'tag', action: 'routeInterface', deprecated: 'interface', children: ROUTE_TARGET_OPTIONS },
+    },
+  };
+}
 const STATIC_ROUTES: Children = {
   route: ROUTE,
   route6: ROUTE,
-  'interface-route': INTERFACE_ROUTE,
-  'interface-route6': { ...INTERFACE_ROUTE, deprecated: 'route6 … interface' },
+  'interface-route': interfaceRoute('route'),
+  'interface-route6': interfaceRoute('route6'),
   ...ignored('arp multicast mroute neighbor-proxy'),
 };
 const STATIC: SchemaNode = {

@@ -1,20 +1,16 @@
 import type { IToken } from 'chevrotain';
-import type { Cidr, FileModel, InterfaceDecl, Located, Range, RouteDecl, TunnelDecl } from '../../model/types';
+import type { Cidr, FileModel, InterfaceDecl, Located, RouteDecl, TunnelDecl } from '../../model/types';
 import { didYouMean } from '../common/keywords';
 import { spanRange, tokenRange } from '../common/ranges';
-import { RENAMED_ENCAPSULATIONS, TUNNEL_ENCAPSULATIONS, type Owner } from './commands';
-import { lineOf, type BlockInfo, type ConfPath, type Statements } from './paths';
+import { RENAMED_ENCAPSULATIONS, TUNNEL_ENCAPSULATIONS, type Action, type Owner } from './commands';
+import { blockRange, IGNORED, Outline, UNDERSTOOD, UNKNOWN, type LineState } from './outline';
+import { lineOf, type ConfPath, type Statements } from './paths';
 import { liveMask } from './deletes';
 import { ValueReader } from './values';
 import { unquote, walkPath, type Outcome, type Step } from './walk';
 
 // Configuration paths → FileModel. Paths are applied in text order, so a later `set` of a single-valued leaf
 // replaces an earlier one, as the VyOS CLI does; paths removed by a later `delete` are checked but not applied.
-
-type LineState = 1 | 2 | 3; // ignored < understood < unknown
-const IGNORED = 1;
-const UNDERSTOOD = 2;
-const UNKNOWN = 3;
 
 /** What the instance names along one path resolve to. */
 interface PathContext {
@@ -27,27 +23,15 @@ interface PathContext {
   keyword?: IToken;
 }
 
-interface SetRun {
-  kind: 'tunnel' | 'interface';
-  name: Located<string>;
-  first: IToken;
-  last: IToken;
-  seq: number;
-}
-
 const ANY_ADDRESS = new Set(['0.0.0.0', '::']);
 
 export class Lowerer {
   private readonly values: ValueReader;
   private readonly tunnels = new Map<string, TunnelDecl>();
   private readonly interfaces = new Map<string, InterfaceDecl>();
+  private readonly routes = new Map<string, RouteDecl>();
   private readonly nhrpTunnels: Located<string>[] = [];
-  private readonly lineStates = new Map<number, LineState>();
-  private readonly blockByHeaderToken = new Map<IToken, BlockInfo>();
-  private readonly ownerOfBlock = new Map<BlockInfo, { kind: 'tunnel' | 'interface'; name: Located<string> }>();
-  /** Consecutive `set` lines about one instance, folded into one section. */
-  private readonly runs: SetRun[] = [];
-  private readonly openRuns = new Map<string, SetRun>();
+  private readonly outline: Outline;
 
   constructor(
     private readonly model: FileModel,
@@ -55,21 +39,19 @@ export class Lowerer {
     contentLines: Iterable<number>,
   ) {
     this.values = new ValueReader(model.invalid);
-    for (const line of contentLines) this.lineStates.set(line, IGNORED);
-    for (const info of statements.blocks) for (const tok of info.block.header) this.blockByHeaderToken.set(tok, info);
+    this.outline = new Outline(contentLines, statements.blocks);
   }
 
   lower(): FileModel {
     const { model, statements } = this;
     for (const u of statements.unknown) {
       model.unknown.push(u);
-      this.mark(u.range.start.line, UNKNOWN);
+      this.outline.mark(u.range.start.line, UNKNOWN);
     }
     for (const i of statements.invalid) model.invalid.push(i);
-    for (const p of statements.plain) this.mark(p.line, p.understood ? UNDERSTOOD : IGNORED);
+    for (const p of statements.plain) this.outline.mark(p.line, p.understood ? UNDERSTOOD : IGNORED);
     const live = liveMask(statements.paths);
     statements.paths.forEach((path, i) => this.lowerPath(path, live[i]));
-    for (const info of statements.blocks) this.lowerBlock(info);
     this.finish();
     return model;
   }
@@ -83,14 +65,16 @@ export class Lowerer {
       if (step.kind === 'tag' && step.node.action !== undefined) targetRead = true;
       if (step.kind === 'keyword') {
         ctx.keyword = step.token;
-        if (step.node.deprecated !== undefined) this.deprecated(step.token, step.node.deprecated);
-      } else if (apply) {
-        this.applyStep(step, path, ctx);
-      } else if (step.kind === 'value' && step.node.action === 'mode') {
-        this.renamedValue(step.tokens[0]);
+        if (step.node.deprecated !== undefined) this.deprecated(step.token, step.token, step.node.deprecated);
+        return;
       }
+      if (step.kind === 'value') this.renamedValue(step);
+      if (apply) this.applyStep(step, path, ctx);
     });
-    this.mark(lineOf(path.first), outcome.kind === 'ignored' && targetRead ? UNDERSTOOD : this.report(outcome));
+    // `delete a b` may stop anywhere: it removes the whole node there.
+    const nodeDeleted = outcome.kind === 'incomplete' && path.verb === 'delete' ? UNDERSTOOD : undefined;
+    const read = outcome.kind === 'ignored' && targetRead ? UNDERSTOOD : undefined;
+    this.outline.mark(lineOf(path.first), nodeDeleted ?? read ?? this.report(outcome));
   }
 
   private report(outcome: Outcome): LineState {
@@ -147,14 +131,14 @@ export class Lowerer {
           tunnel.mode = { value: owner, range: tokenRange(ctx.keyword) };
         }
         ctx.tunnel = tunnel;
-        this.section(path, tok, 'tunnel', name);
+        this.outline.instance(path, tok, 'tunnel', name);
         break;
       }
       case 'interface':
       case 'subinterface': {
         const full = owner === 'subinterface' && ctx.iface ? `${ctx.iface.name}.${name}` : name;
         ctx.iface = this.iface(full, tok);
-        this.section(path, tok, 'interface', full);
+        this.outline.instance(path, tok, 'interface', full);
         break;
       }
       case 'route':
@@ -167,23 +151,27 @@ export class Lowerer {
     }
   }
 
-  /** `next-hop A` or `interface X` under a route: one RouteDecl each. */
-  private routeTarget(action: string, tok: IToken, path: ConfPath, ctx: PathContext): void {
-    if (ctx.routePrefix === undefined) return;
-    const start = path.verb === 'tree' ? ctx.routeKeyword ?? path.first : path.first;
-    const route: RouteDecl = { range: spanRange(start, path.last), prefix: ctx.routePrefix };
-    if (action === 'nextHop') {
-      const via = this.values.address(tok, ctx.routePrefix.value.family, 'a next-hop address');
-      if (via === undefined) return;
-      route.via = via;
-    } else {
-      route.dev = this.values.text(tok);
+  /**
+   * `next-hop A` or `interface X` under a route: one RouteDecl each, however many lines (`distance`,
+   * `interface`...) describe it; the first line that names it is its range.
+   */
+  private routeTarget(action: Action, tok: IToken, path: ConfPath, ctx: PathContext): void {
+    const prefix = ctx.routePrefix;
+    if (prefix === undefined) return;
+    const target = action === 'nextHop' ? this.values.address(tok, prefix.value.family, 'a next-hop address') : this.values.text(tok);
+    if (target === undefined) return;
+    const key = `${prefix.value.address}/${prefix.value.prefixLength} ${action} ${target.value}`;
+    let route = this.routes.get(key);
+    if (route === undefined) {
+      const start = path.verb === 'tree' ? ctx.routeKeyword ?? path.first : path.first;
+      route = { range: spanRange(start, path.last), prefix, ...(action === 'nextHop' ? { via: target } : { dev: target }) };
+      this.routes.set(key, route);
+      this.model.routes.push(route);
     }
     ctx.route = route;
-    this.model.routes.push(route);
   }
 
-  private applyValue(action: string | undefined, keyword: IToken, tok: IToken, ctx: PathContext): void {
+  private applyValue(action: Action | undefined, keyword: IToken, tok: IToken, ctx: PathContext): void {
     const { values } = this;
     const t = ctx.tunnel;
     const iface = t ?? ctx.iface;
@@ -211,7 +199,7 @@ export class Lowerer {
     if (t !== undefined) this.applyTunnelValue(action, keyword, tok, t);
   }
 
-  private applyTunnelValue(action: string | undefined, keyword: IToken, tok: IToken, t: TunnelDecl): void {
+  private applyTunnelValue(action: Action | undefined, keyword: IToken, tok: IToken, t: TunnelDecl): void {
     const { values } = this;
     const text = unquote(tok);
     switch (action) {
@@ -279,9 +267,8 @@ export class Lowerer {
 
   private mode(tok: IToken, t: TunnelDecl): void {
     const text = unquote(tok);
-    const renamed = this.renamedValue(tok);
-    const mode = TUNNEL_ENCAPSULATIONS[renamed ?? text];
-    if (!Object.hasOwn(TUNNEL_ENCAPSULATIONS, renamed ?? text)) {
+    const current = Object.hasOwn(RENAMED_ENCAPSULATIONS, text) ? RENAMED_ENCAPSULATIONS[text] : text;
+    if (!Object.hasOwn(TUNNEL_ENCAPSULATIONS, current)) {
       const hint = didYouMean(text, Object.keys(TUNNEL_ENCAPSULATIONS));
       this.values.fail(
         tok,
@@ -290,26 +277,29 @@ export class Lowerer {
       );
       return;
     }
-    t.mode = { value: mode, range: tokenRange(tok) };
+    t.mode = { value: TUNNEL_ENCAPSULATIONS[current], range: tokenRange(tok) };
   }
 
-  /** A value VyOS has renamed (`gre-bridge`): flagged, and its current name returned. */
-  private renamedValue(tok: IToken): string | undefined {
-    const text = unquote(tok);
-    if (!Object.hasOwn(RENAMED_ENCAPSULATIONS, text)) return undefined;
-    this.deprecated(tok, RENAMED_ENCAPSULATIONS[text]);
-    return RENAMED_ENCAPSULATIONS[text];
+  /** A renamed value (`gre-bridge`) or `keyword value` pair (`multicast enable`), flagged with what replaces it. */
+  private renamedValue(step: Extract<Step, { kind: 'value' }>): void {
+    const tok = step.tokens[0];
+    const value = unquote(tok);
+    const { renamedValues, renamedPairs } = step.node;
+    if (renamedValues && Object.hasOwn(renamedValues, value)) this.deprecated(tok, tok, renamedValues[value]);
+    if (renamedPairs && Object.hasOwn(renamedPairs, value)) this.deprecated(step.keyword, tok, renamedPairs[value]);
   }
 
-  private deprecated(tok: IToken, replacement: string): void {
-    this.model.deprecated.push({ range: tokenRange(tok), word: unquote(tok), replacement });
+  /** `first`..`last` is exactly the text `replacement` replaces, so a quick fix can apply it literally. */
+  private deprecated(first: IToken, last: IToken, replacement: string): void {
+    const word = first === last ? unquote(first) : `${unquote(first)} ${unquote(last)}`;
+    this.model.deprecated.push({ range: spanRange(first, last), word, replacement });
   }
 
   private tunnel(name: string, tok: IToken, path: ConfPath): TunnelDecl {
     let t = this.tunnels.get(name);
     if (t === undefined) {
-      const block = this.blockByHeaderToken.get(tok);
-      const range = block ? blockRange(block) : spanRange(path.first, path.last);
+      const block = this.outline.blockOf(tok);
+      const range = block ? blockRange(block.block) : spanRange(path.first, path.last);
       t = { name, nameRange: tokenRange(tok), range, addresses: [] };
       this.tunnels.set(name, t);
       this.model.tunnels.push(t);
@@ -327,70 +317,12 @@ export class Lowerer {
     return i;
   }
 
-  /** Note which block or run of `set` lines describes an instance, for folding and the outline. */
-  private section(path: ConfPath, tok: IToken, kind: 'tunnel' | 'interface', name: string): void {
-    const block = this.blockByHeaderToken.get(tok);
-    const located = { value: name, range: tokenRange(tok) };
-    if (block) {
-      this.ownerOfBlock.set(block, { kind, name: located });
-      return;
-    }
-    if (path.verb !== 'set') return;
-    // Runs nest: `ethernet eth1 vif 20` lines continue the run of eth1 and open or continue one of eth1.20.
-    const key = `${kind} ${name}`;
-    const run = this.openRuns.get(key);
-    if (run && run.seq >= path.seq - 1) {
-      run.last = path.last;
-      run.seq = path.seq;
-    } else {
-      const next = { kind, name: located, first: path.first, last: path.last, seq: path.seq };
-      this.runs.push(next);
-      this.openRuns.set(key, next);
-    }
-  }
-
-  /** A block's header and closing lines count as understood when anything inside them was. */
-  private lowerBlock(info: BlockInfo): void {
-    const { block } = info;
-    const state = info.lines.some((l) => this.lineStates.get(l) === UNDERSTOOD) ? UNDERSTOOD : IGNORED;
-    this.mark(lineOf(block.open), state);
-    if (block.close) this.mark(lineOf(block.close), state);
-    if (block.header.length === 0) return;
-    const owner = this.ownerOfBlock.get(info);
-    this.model.sections.push({
-      kind: owner?.kind ?? 'block',
-      name: owner?.name.value ?? block.header.map(unquote).join(' '),
-      range: blockRange(info),
-      nameRange: owner?.name.range ?? tokenRange(block.header[0]),
-    });
-  }
-
   private finish(): void {
-    const { model } = this;
-    for (const run of this.runs) {
-      model.sections.push({ kind: run.kind, name: run.name.value, range: spanRange(run.first, run.last), nameRange: run.name.range });
-    }
-    model.sections.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     // An NHRP tunnel (DMVPN) learns its peers: point-to-multipoint, no remote needed.
     for (const nhrp of this.nhrpTunnels) {
       const t = this.tunnels.get(nhrp.value);
       if (t && t.multipoint === undefined) t.multipoint = { value: true, range: nhrp.range };
     }
-    const c = model.coverage;
-    for (const state of this.lineStates.values()) {
-      c.lines++;
-      if (state === UNDERSTOOD) c.understood++;
-      else if (state === IGNORED) c.ignored++;
-      else c.unknown++;
-    }
+    this.outline.finish(this.model);
   }
-
-  private mark(line: number, state: LineState): void {
-    if ((this.lineStates.get(line) ?? 0) < state) this.lineStates.set(line, state);
-  }
-}
-
-function blockRange(info: BlockInfo): Range {
-  const { block } = info;
-  return spanRange(block.header[0] ?? block.open, block.close ?? block.open);
 }

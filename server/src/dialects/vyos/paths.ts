@@ -137,7 +137,11 @@ function treePaths(block: ConfBlock, prefix: IToken[], seq: number, out: Stateme
   const info: BlockInfo = { block, lines: [] };
   out.blocks.push(info);
   const last = block.header[block.header.length - 1] ?? block.open;
-  if (block.items.length === 0) out.paths.push({ verb: 'tree', words, first: block.header[0] ?? block.open, last, seq });
+  if (block.items.length === 0) {
+    const first = block.header[0] ?? block.open;
+    out.paths.push({ verb: 'tree', words, first, last, seq });
+    info.lines.push(lineOf(first));
+  }
   // A loop, not push(...spread): a block may hold more lines than a call has room for arguments.
   for (const item of block.items) for (const line of itemPaths(item, words, seq, out, depth)) info.lines.push(line);
   return info.lines;

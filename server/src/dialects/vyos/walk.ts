@@ -33,8 +33,8 @@ export function unquote(tok: IToken): string {
 }
 
 /** Walk `words` from `start`, reporting each step; returns how the path ended. */
-export function walkPath(words: readonly IToken[], onStep: (step: Step) => void, start: SchemaNode = ROOT): Outcome {
-  let node = start;
+export function walkPath(words: readonly IToken[], onStep: (step: Step) => void): Outcome {
+  let node = ROOT;
   let i = 0;
   while (i < words.length) {
     const word = words[i];

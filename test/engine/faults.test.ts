@@ -1,0 +1,90 @@
+// Faults across two namespaces: wrong key, strangers and garbage on the wire, a peer that dies and comes
+// back, and teardown on SIGTERM. Needs root; skipped without it.
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blast } from './blast';
+import { buildCli, fixture, isRoot, Lab, OUTER, type StatusLine } from './lab';
+
+const dropsOf = (s: StatusLine | undefined) => Object.values(s?.drops ?? {}).reduce((a, b) => a + b, 0);
+
+describe.skipIf(!isRoot)('faults (needs root)', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    await buildCli();
+    lab = await new Lab('ft').open();
+  }, 30_000);
+  afterAll(async () => lab?.close());
+
+  it('a peer with another GRE key is never heard: drops counted as wrong-key, state "no reply from peer"', async () => {
+    const ea = await lab.up(lab.a, fixture('gre'), '--tunnel', 'tun0', '--device', 'left.vyos', '--keepalive', '0.25');
+    const eb = await lab.up(lab.b, fixture('gre-wrong-key', 'right.vyos'), '--tunnel', 'tun0', '--keepalive', '0.25');
+    const s = await ea.waitFor((x) => x.state === 'no reply from peer' && (x.drops['wrong-key'] ?? 0) > 0);
+    expect(s.packetsIn).toBe(0);
+    expect(s.probeReplies).toBe(0);
+    await ea.stop();
+    await eb.stop();
+  });
+
+  it('thousands of packets from a stranger and of truncated/random GRE are dropped by reason; traffic still flows', async () => {
+    const ea = await lab.up(lab.a, fixture('gre-options'), '--tunnel', 'gre1', '--device', 'left.sh', '--keepalive', '0.25');
+    const eb = await lab.up(lab.b, fixture('gre-options'), '--tunnel', 'gre1', '--device', 'right.sh', '--keepalive', '0.25');
+    await ea.waitFor((x) => x.state === 'up');
+    await eb.waitFor((x) => x.state === 'up');
+    const before = dropsOf(ea.last);
+    const N = 3000;
+    expect(await blast(lab, lab.b, '198.51.100.77', OUTER.a4, 'stranger', N)).toBe(N);
+    expect(await blast(lab, lab.b, OUTER.b4, OUTER.a4, 'garbage', N, 7)).toBe(N);
+    const mark = ea.mark();
+    const s = await ea.waitAfter(mark, (x) => dropsOf(x) - before >= 2 * N * 0.95, 15_000);
+    expect(s.drops['wrong-source']).toBeGreaterThanOrEqual(N * 0.95);
+    // Random payloads from the right source fail GRE parsing or the configured key/seq/csum checks.
+    const garbage = ['truncated', 'malformed', 'bad-checksum', 'checksum-mismatch', 'wrong-key', 'sequence', 'wrong-protocol'];
+    expect(garbage.reduce((n, k) => n + (s.drops[k] ?? 0), 0)).toBeGreaterThanOrEqual(N * 0.95);
+    expect(await lab.ping(lab.a, '10.45.0.2')).toMatch(/3 received/);
+    expect(ea.child.exitCode).toBeNull();
+    await ea.stop();
+    await eb.stop();
+  });
+
+  it('the peer killed: "no reply from peer", then "up" again when it returns', async () => {
+    const args = [fixture('ipip'), '--keepalive', '0.25'];
+    const ea = await lab.up(lab.a, ...args, '--tunnel', 'Tunnel4', '--device', 'hq.ios');
+    let eb = await lab.up(lab.b, ...args, '--tunnel', 'ipip4', '--device', 'branch.sh');
+    await ea.waitFor((x) => x.state === 'up');
+    await eb.stop('SIGKILL');
+    // A killed engine's TUN device goes with its file descriptor.
+    await expect(lab.exec(lab.b, 'ip', 'link', 'show', 'ipip4')).rejects.toThrow(/does not exist/);
+    const mark = ea.mark();
+    await ea.waitAfter(mark, (x) => x.state === 'no reply from peer');
+    eb = await lab.up(lab.b, ...args, '--tunnel', 'ipip4', '--device', 'branch.sh');
+    await ea.waitAfter(ea.mark(), (x) => x.state === 'up');
+    await ea.stop();
+    await eb.stop();
+  });
+
+  it('status lists running engines; down stops one; SIGTERM removes device, routes and control socket', async () => {
+    const ea = await lab.up(lab.a, fixture('ipip'), '--tunnel', 'Tunnel4', '--device', 'hq.ios', '--keepalive', '0.25');
+    const eb = await lab.up(lab.b, fixture('ipip'), '--tunnel', 'ipip4', '--device', 'branch.sh', '--keepalive', '0.25');
+    await ea.waitFor((x) => x.state === 'up');
+    await eb.waitFor((x) => x.state === 'up');
+    expect(await lab.exec(lab.b, 'ip', 'route', 'show', '10.144.0.0/16')).toMatch(/dev ipip4/);
+
+    const st = await lab.cli('status', '--json');
+    expect(st.code).toBe(0);
+    const rows = JSON.parse(st.stdout) as { name: string; state: string; packetsIn: number }[];
+    expect(rows.map((r) => r.name).sort()).toEqual(['Tunnel4', 'ipip4']);
+    expect(rows.every((r) => r.state === 'up' && r.packetsIn > 0)).toBe(true);
+
+    const down = await lab.cli('down', 'Tunnel4');
+    expect(down.code).toBe(0);
+    expect(await ea.exited).toBe(0);
+    expect(ea.last?.state).toBe('down');
+
+    expect(await eb.stop('SIGTERM')).toBe(0);
+    await expect(lab.exec(lab.b, 'ip', 'link', 'show', 'ipip4')).rejects.toThrow(/does not exist/);
+    expect(await lab.exec(lab.b, 'ip', 'route', 'show', '10.144.0.0/16')).toBe('');
+    expect(await lab.exec(lab.a, 'ip', '-o', 'link', 'show')).not.toMatch(/Tunnel4/);
+    expect(readdirSync(lab.runtimeDir)).toEqual([]);
+    expect((await lab.cli('down', 'Tunnel4')).code).toBe(1);
+  });
+});

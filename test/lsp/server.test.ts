@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol/node';
+import { LspClient, positionOf, root, scratchWorkspace, uriOf } from './harness';
+
+// Server lifecycle and workspace handling: the CLI entry point, indexing with progress, which documents are
+// analysed, skipped files, and settings pulled from the client.
+
+const started: { client: LspClient; ws: string }[] = [];
+async function start(...args: Parameters<typeof LspClient.start>): Promise<LspClient> {
+  const client = await LspClient.start(...args);
+  started.push({ client, ws: args[0].workspace });
+  return client;
+}
+afterEach(async () => {
+  for (const { client, ws } of started.splice(0)) {
+    await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+});
+
+const gre = (i: number, local: string, remote: string) =>
+  [`set interfaces ethernet eth0 address '${local}/24'`, `set interfaces tunnel tun${i} encapsulation 'gre'`, `set interfaces tunnel tun${i} source-address '${local}'`, `set interfaces tunnel tun${i} remote '${remote}'`, ''].join('\n');
+
+describe('language server lifecycle', () => {
+  it('is served by `bin/tunnelwright lsp --stdio`', async () => {
+    const ws = scratchWorkspace(['gre-vyoshkg1.vyos', 'gre-vyostok1.vyos']);
+    const client = await start({ workspace: ws, argv: [path.join(root, 'bin', 'tunnelwright'), 'lsp', '--stdio'] });
+    const file = path.join(ws, 'gre-vyoshkg1.vyos');
+    await client.open(file, 'vyos');
+    expect((await client.diagnostics(file)).filter((d) => d.severity! <= 2)).toEqual([]);
+    const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf(file) } });
+    expect(syms.map((s) => s.name)).toContain('tun0');
+  });
+
+  it('reports indexing progress for a large folder and pairs across it', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) {
+      files[`site${i}/a.vyos`] = gre(i, `10.1.${i}.1`, `10.2.${i}.1`);
+      files[`site${i}/b.vyos`] = gre(i, `10.2.${i}.1`, `10.1.${i}.1`);
+    }
+    const ws = scratchWorkspace([], files);
+    const client = await start({ workspace: ws });
+    await client.waitFor('indexing to end', () => client.progress.some((p) => p.kind === 'end'));
+    expect(client.progress[0]).toMatchObject({ kind: 'begin', title: expect.stringMatching(/indexing/) });
+    const syms = await client.request<unknown[]>('workspace/symbol', { query: 'tun' });
+    expect(syms).toHaveLength(60);
+    const defs = await client.request<{ uri: string }[]>('textDocument/definition', {
+      textDocument: { uri: uriOf(path.join(ws, 'site7/a.vyos')) },
+      position: positionOf(files['site7/a.vyos'], 'tun7', 1),
+    });
+    expect(defs.map((d) => d.uri)).toEqual([uriOf(path.join(ws, 'site7/b.vyos'))]);
+  });
+
+  it('analyses shell scripts only when they configure tunnels, interfaces or routes', async () => {
+    const ws = scratchWorkspace(['vxlan-mirror-target.sh'], { 'backup.sh': '#!/bin/sh\ntar czf /tmp/etc.tgz /etc\necho done\n' });
+    const client = await start({ workspace: ws, pull: true });
+    const backup = path.join(ws, 'backup.sh');
+    await client.open(backup, 'shellscript');
+    await client.open(path.join(ws, 'vxlan-mirror-target.sh'), 'shellscript');
+    const report = await client.request<{ items: { uri: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
+    const uris = report.items.map((i) => i.uri);
+    expect(uris).toContain(uriOf(path.join(ws, 'vxlan-mirror-target.sh')));
+    expect(uris).not.toContain(uriOf(backup));
+    expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(backup) } })).toEqual([]);
+  });
+
+  it('skips binary and enormous files with one message', async () => {
+    const ws = scratchWorkspace(['gre-vyoshkg1.vyos'], { 'blob.rtx': 'tunnel select 1\n\0\0\0binary' });
+    const client = await start({ workspace: ws });
+    await client.waitFor('a skipped-file message', () => client.messages.some((m) => /blob\.rtx/.test(m.message)));
+    const huge = path.join(ws, 'huge.vyos');
+    await client.open(huge, 'vyos', "set interfaces tunnel tun0 remote '1.2.3.4'\n".repeat(250_000));
+    await client.waitFor('the huge file in the log', () => client.logs.some((l) => /huge\.vyos: skipped/.test(l)));
+    expect(client.messages.filter((m) => /skipped/.test(m.message))).toHaveLength(1);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: uriOf(huge) }, position: { line: 0, character: 27 } });
+    expect(hover).toBeNull();
+  });
+
+  it('pulls its settings from the client (workspace/configuration)', async () => {
+    const ws = scratchWorkspace(['vxlan-mirror-target.sh']);
+    const client = await start({ workspace: ws, settings: { defaultUnderlayMtu: 9001, engine: { path: '' } } });
+    const file = path.join(ws, 'vxlan-mirror-target.sh');
+    await client.open(file, 'shellscript');
+    await client.diagnostics(file);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(client.text(file), 'add vxlan0', 5) });
+    expect(JSON.stringify(hover.contents)).toContain('8951');
+  });
+
+  it('leaves out files matched by tunnelwright.exclude', async () => {
+    const ws = scratchWorkspace(['ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh']);
+    const client = await start({ workspace: ws, settings: { exclude: ['**/*.sh'] } });
+    const rtx = path.join(ws, 'ipip4-rtx1300.rtx');
+    const diags: Diagnostic[] = await client.diagnostics(rtx);
+    expect(client.published.has(uriOf(path.join(ws, 'ipip4-amazon-linux.sh')))).toBe(false);
+    // Without the Linux end there is no MTU mismatch to report.
+    expect(diags.some((d) => d.code === 'pair/mtu-mismatch')).toBe(false);
+  });
+});
