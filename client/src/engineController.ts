@@ -98,7 +98,9 @@ export class EngineController implements vscode.Disposable {
     // The engine analyses the same files the editor does (the peer's too), and picks the tunnel by device.
     const files = [...new Set(this.store.devices.flatMap((d) => d.uris))].map((u) => vscode.Uri.parse(u).fsPath);
     const launch = this.launch(['up', ...files, '--tunnel', t.name, ...(device ? ['--device', device.id] : []), '--json']);
-    const shown = { ...launch, args: launch.args.map((a) => (files.includes(a) && files.length > 3 ? '…' : a)) };
+    // Long file lists are summarised in the dialog; the log gets the full command line.
+    const args = files.length <= 3 ? launch.args : launch.args.flatMap((a) => (a === files[0] ? [`<${files.length} config files>`] : files.includes(a) ? [] : [a]));
+    const shown = { ...launch, args };
     const detail = [...describePlan(t, device?.name ?? ''), '', `Runs${launch.elevated ? ' as root' : ''}: ${describeLaunch(shown)}`].join('\n');
     const ok = await vscode.window.showWarningMessage(`Bring up tunnel ${t.name}?`, { modal: true, detail }, 'Bring Up');
     if (ok !== 'Bring Up') return;

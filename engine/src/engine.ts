@@ -43,9 +43,9 @@ const ECN_CE = 0x03;
 const ECN_ECT0 = 0x02;
 const DEFAULT_TTL = 64;
 
-/** Where decapsulated packets go: the TUN/TAP device, or the host stack. */
+/** Where decapsulated packets go: the TUN/TAP device, or the host stack. False: it could not take it. */
 export interface InnerPort {
-  write(packet: Uint8Array): void;
+  write(packet: Uint8Array): boolean | void;
 }
 
 /**
@@ -226,7 +226,7 @@ export class Engine {
     } else if (this.prober.consume(inner, d.family as 4 | 6, now)) {
       return;
     }
-    this.inner.write(inner);
+    if (this.inner.write(inner) === false) this.drop('inner-full');
   }
 
   private acceptsSource(src: Uint8Array): boolean {

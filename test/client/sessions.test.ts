@@ -10,7 +10,7 @@ const script = (code: string): Launch => ({ command: process.execPath, args: ['-
 // Prints a status split over two writes, a log line, then waits for SIGTERM.
 const upScript = script(`
   process.stdout.write('{"state":"star');
-  setTimeout(() => process.stdout.write('ting"}\\nengine log line\\n{"state":"up","rtt":5}\\n'), 20);
+  setTimeout(() => process.stdout.write('ting"}\\nengine log line\\n{"state":"up","rttMs":5}\\n'), 20);
   process.stderr.write('warning on stderr\\n');
   process.on('SIGTERM', () => { console.log(JSON.stringify({ state: 'stopped' })); process.exit(0); });
   setInterval(() => {}, 1000);
@@ -46,7 +46,7 @@ describe('EngineSessions', () => {
     sessions.start('a#t1', 't1', upScript);
     expect(() => sessions.start('a#t1', 't1', upScript)).toThrow(/already running/);
     await until(() => r.seen.some((s) => s.state === 'up'));
-    expect(sessions.get('a#t1')?.last).toEqual({ state: 'up', rtt: 5 });
+    expect(sessions.get('a#t1')?.last).toEqual({ state: 'up', rttMs: 5 });
     const down = await sessions.stop('a#t1', script('console.log("down ok", process.env.TW_TEST)'));
     expect(down).toEqual({ code: 0, stdout: 'down ok yes\n', stderr: '' });
     expect(await r.exited).toBe(0);

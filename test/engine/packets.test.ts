@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checksum, pseudoHeaderSum } from '../../engine/src/packets/checksum';
 import { addrBytes, addrText, inPrefix, readBits, writeBits } from '../../engine/src/packets/addr';
-import { buildIpv4, fragmentIpv4, IP_DF, IP_MF, parseIpv4, PROTO_UDP } from '../../engine/src/packets/ipv4';
+import { buildIpv4, fragmentIpv4, IP_MF, parseIpv4, PROTO_UDP } from '../../engine/src/packets/ipv4';
 import { buildIpv6, encapLimitOption, parseIpv6 } from '../../engine/src/packets/ipv6';
 import { buildFragNeeded, buildIcmpEcho, ICMP_ECHO_REQUEST, parseIcmpEcho } from '../../engine/src/packets/icmp';
 import { buildIcmpv6Echo, buildPacketTooBig, ICMPV6_ECHO_REQUEST, ICMPV6_PACKET_TOO_BIG, icmpv6ChecksumOk } from '../../engine/src/packets/icmpv6';

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Location } from 'vscode-languageserver-protocol/node';
-import { applyEdit, LspClient, positionOf, scratchWorkspace, uriOf } from './harness';
+import { applyEdit, LspClient, positionOf, serverFor, uriOf } from './harness';
 
 // Code actions applied to the text and re-checked, suppression comments and settings, over real LSP.
 
@@ -18,56 +18,49 @@ async function actionsAt(client: LspClient, file: string, needle: string, offset
 }
 
 describe('quick fixes from the rules', () => {
-  let ws: string;
-  let client: LspClient;
-  const rtx = () => path.join(ws, 'ipip4-rtx1300.rtx');
+  const s = serverFor(['ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh']);
+  const rtx = () => path.join(s.ws, 'ipip4-rtx1300.rtx');
 
   beforeAll(async () => {
-    ws = scratchWorkspace(['ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh']);
-    client = await LspClient.start({ workspace: ws });
-    await client.open(rtx(), 'yamaha-rtx');
-  });
-  afterAll(async () => {
-    await client.stop();
-    fs.rmSync(ws, { recursive: true, force: true });
+    await s.client.open(rtx(), 'yamaha-rtx');
   });
 
   it('fixes the `escription` typo, and the re-check is clean of it', async () => {
-    await client.diagnostics(rtx(), (d) => d.some(isTypo));
-    const actions = await actionsAt(client, rtx(), 'escription');
+    await s.client.diagnostics(rtx(), (d) => d.some(isTypo));
+    const actions = await actionsAt(s.client, rtx(), 'escription');
     const fix = actions.find((a) => /description/.test(a.title))!;
     expect(fix.kind).toBe('quickfix');
     expect(fix.isPreferred).toBe(true);
     expect(fix.diagnostics?.[0].code).toBeDefined();
-    const fixed = applyEdit(client.text(rtx()), rtx(), fix.edit!);
+    const fixed = applyEdit(s.client.text(rtx()), rtx(), fix.edit!);
     expect(fixed.split('\n')[5]).toBe(' description tunnel AWS/IPIP4');
-    const version = await client.change(rtx(), fixed);
-    const after = await client.diagnostics(rtx(), (_d, p) => p.version === version);
+    const version = await s.client.change(rtx(), fixed);
+    const after = await s.client.diagnostics(rtx(), (_d, p) => p.version === version);
     expect(after.some(isTypo)).toBe(false);
   });
 
   it('silences a finding with a suppression comment, for that rule only', async () => {
-    const text = client.text(rtx()).replace(' description', ' escription');
-    let version = await client.change(rtx(), text);
-    const typo = (await client.diagnostics(rtx(), (d, p) => p.version === version && d.some(isTypo))).find(isTypo)!;
+    const text = s.client.text(rtx()).replace(' description', ' escription');
+    let version = await s.client.change(rtx(), text);
+    const typo = (await s.client.diagnostics(rtx(), (d, p) => p.version === version && d.some(isTypo))).find(isTypo)!;
     const lines = text.split('\n');
     const other = [...lines.slice(0, 5), ' # tunnelwright-disable-next-line some/other-rule', ...lines.slice(5)].join('\n');
-    version = await client.change(rtx(), other);
-    const kept = await client.diagnostics(rtx(), (_d, p) => p.version === version);
+    version = await s.client.change(rtx(), other);
+    const kept = await s.client.diagnostics(rtx(), (_d, p) => p.version === version);
     expect(kept.some((d) => d.range.start.line === 6 && d.code === typo.code)).toBe(true);
     const silenced = [...lines.slice(0, 5), `# tunnelwright-disable-next-line ${String(typo.code)}`, ...lines.slice(5)].join('\n');
-    version = await client.change(rtx(), silenced);
-    const after = await client.diagnostics(rtx(), (_d, p) => p.version === version);
+    version = await s.client.change(rtx(), silenced);
+    const after = await s.client.diagnostics(rtx(), (_d, p) => p.version === version);
     expect(after.some((d) => d.code === typo.code)).toBe(false);
   });
 
   it('turns a rule off from .tunnelwright.json', async () => {
-    await client.change(rtx(), fs.readFileSync(rtx(), 'utf8'));
-    const typo = (await client.diagnostics(rtx(), (d) => d.some(isTypo))).find(isTypo)!;
-    const settings = path.join(ws, '.tunnelwright.json');
+    await s.client.change(rtx(), fs.readFileSync(rtx(), 'utf8'));
+    const typo = (await s.client.diagnostics(rtx(), (d) => d.some(isTypo))).find(isTypo)!;
+    const settings = path.join(s.ws, '.tunnelwright.json');
     fs.writeFileSync(settings, JSON.stringify({ rules: { [String(typo.code)]: 'off' } }));
-    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(settings), type: 1 }] });
-    const after = await client.diagnostics(rtx(), (d) => !d.some(isTypo));
+    await s.client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(settings), type: 1 }] });
+    const after = await s.client.diagnostics(rtx(), (d) => !d.some(isTypo));
     expect(after.some((d) => d.code === typo.code)).toBe(false);
   });
 });
@@ -90,37 +83,30 @@ const local = [
 ].join('\n');
 
 describe.each(Object.entries(peers))("creating the peer's tunnel in %s", (_dialect, peer) => {
-  let ws: string;
-  let client: LspClient;
-  const a = () => path.join(ws, 'a.vyos');
-  const b = () => path.join(ws, peer.name);
+  const s = serverFor([], { extra: { 'a.vyos': local, [peer.name]: peer.text } });
+  const a = () => path.join(s.ws, 'a.vyos');
+  const b = () => path.join(s.ws, peer.name);
 
   beforeAll(async () => {
-    ws = scratchWorkspace([], { 'a.vyos': local, [peer.name]: peer.text });
-    client = await LspClient.start({ workspace: ws });
-    await client.open(a(), 'vyos');
-    await client.open(b(), peer.languageId, peer.text);
-    await client.diagnostics(a());
-  });
-  afterAll(async () => {
-    await client.stop();
-    fs.rmSync(ws, { recursive: true, force: true });
+    await s.client.open(a(), 'vyos');
+    await s.client.open(b(), peer.languageId, peer.text);
+    await s.client.diagnostics(a());
   });
 
   it('renders a tunnel that pairs with this one', async () => {
-    const actions = await actionsAt(client, a(), 'tun0 remote');
+    const actions = await actionsAt(s.client, a(), 'tun0 remote');
     const create = actions.find((x) => x.title === `Create the peer's tunnel in ${peer.name}`)!;
     expect(create).toBeDefined();
     const text = applyEdit(peer.text, b(), create.edit!);
-    const version = await client.change(b(), text);
-    const diags = await client.diagnostics(b(), (_d, p) => p.version === version);
+    const version = await s.client.change(b(), text);
+    const diags = await s.client.diagnostics(b(), (_d, p) => p.version === version);
     expect(diags.filter((d) => d.severity === 1 || d.severity === 2).map((d) => [d.code, d.message, text])).toEqual([]);
-    const locs = await client.request<Location[]>('textDocument/definition', {
+    const locs = await s.client.request<Location[]>('textDocument/definition', {
       textDocument: { uri: uriOf(a()) },
       position: positionOf(local, 'tun0', 1),
     });
     expect(locs.map((l) => l.uri)).toEqual([uriOf(b())]);
     // Once paired, the action is not offered again.
-    expect((await actionsAt(client, a(), 'tun0 remote')).some((x) => x.title.startsWith('Create the peer'))).toBe(false);
+    expect((await actionsAt(s.client, a(), 'tun0 remote')).some((x) => x.title.startsWith('Create the peer'))).toBe(false);
   });
 });

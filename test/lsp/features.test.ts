@@ -8,17 +8,17 @@ import { positionOf, serverFor, uriOf } from './harness';
 
 describe('language features', () => {
   const s = serverFor([
-      'ipip4-rtx1300.rtx',
-      'ipip4-amazon-linux.sh',
-      'ipip6-amazon-linux.sh',
-      'ipip6-rtx1300.rtx',
-      'gre-vyoshkg1.vyos',
-      'gre-vyostok1.vyos',
-      'vxlan-mirror-target.sh',
-      '6rd-cisco-br.ios',
-      '6rd-amazon-linux-ce/ifcfg-sit1',
-      '6rd-amazon-linux-ce/rc.local',
-    ]);
+    'ipip4-rtx1300.rtx',
+    'ipip4-amazon-linux.sh',
+    'ipip6-amazon-linux.sh',
+    'ipip6-rtx1300.rtx',
+    'gre-vyoshkg1.vyos',
+    'gre-vyostok1.vyos',
+    'vxlan-mirror-target.sh',
+    '6rd-cisco-br.ios',
+    '6rd-amazon-linux-ce/ifcfg-sit1',
+    '6rd-amazon-linux-ce/rc.local',
+  ]);
   const f = (name: string) => path.join(s.ws, name);
   const at = (name: string, needle: string, offset = 1) => ({ textDocument: { uri: uriOf(f(name)) }, position: positionOf(fs.readFileSync(f(name), 'utf8'), needle, offset) });
   const hoverText = async (name: string, needle: string, offset = 1) =>

@@ -32,12 +32,11 @@ export function openTun(name: string, tap: boolean): number {
 /** Writes inner packets to the device; a full device queue drops the packet rather than blocking. */
 export class TunPort implements InnerPort {
   private readonly c = libc();
-  dropped = 0;
 
   constructor(readonly fd: number) {}
 
-  write(packet: Uint8Array): void {
-    if (this.c.write(this.fd, packet, packet.length) !== packet.length) this.dropped++;
+  write(packet: Uint8Array): boolean {
+    return this.c.write(this.fd, packet, packet.length) === packet.length;
   }
 
   /** Reads one packet into buf at `offset`; −1 when nothing is waiting. */

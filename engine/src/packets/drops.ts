@@ -14,7 +14,8 @@ export type DropReason =
   | 'too-big'
   | 'no-destination'
   | 'not-for-us'
-  | 'send-failed';
+  | 'send-failed'
+  | 'inner-full';
 
 export function isDrop(x: unknown): x is DropReason {
   return typeof x === 'string';

@@ -26,7 +26,11 @@ export function parseIcmpEcho(payload: Uint8Array): Echo | undefined {
   return { type, id: (payload[4] << 8) | payload[5], seq: (payload[6] << 8) | payload[7], data: payload.subarray(8) };
 }
 
-function icmpMessage(type: number, code: number, rest: number, body: Uint8Array): Uint8Array {
+/**
+ * An ICMP or ICMPv6 message: type, code, the 32-bit field after the checksum, body. ICMPv6 passes its
+ * pseudo-header sum, which ICMP for IPv4 does not have.
+ */
+export function icmpMessage(type: number, code: number, rest: number, body: Uint8Array, pseudoSum = 0): Uint8Array {
   const msg = new Uint8Array(ICMP_HEADER_LEN + body.length);
   msg[0] = type;
   msg[1] = code;
@@ -35,7 +39,7 @@ function icmpMessage(type: number, code: number, rest: number, body: Uint8Array)
   msg[6] = (rest >>> 8) & 0xff;
   msg[7] = rest & 0xff;
   msg.set(body, ICMP_HEADER_LEN);
-  const c = checksum(msg, 0, msg.length);
+  const c = checksum(msg, 0, msg.length, pseudoSum);
   msg[2] = c >> 8;
   msg[3] = c & 0xff;
   return msg;

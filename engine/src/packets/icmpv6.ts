@@ -2,6 +2,7 @@
 import { checksum, pseudoHeaderSum } from './checksum';
 import { buildIpv6, IPV6_HEADER_LEN, IPV6_MIN_MTU, type Ipv6Header } from './ipv6';
 import { PROTO_ICMPV6 } from './ipv4';
+import { icmpMessage } from './icmp';
 
 export const ICMPV6_PACKET_TOO_BIG = 2;
 export const ICMPV6_ECHO_REQUEST = 128;
@@ -16,18 +17,8 @@ export function icmpv6ChecksumOk(src: Uint8Array, dst: Uint8Array, msg: Uint8Arr
 
 /** Builds an ICMPv6 packet; `rest` is the 32-bit field after the checksum. */
 export function buildIcmpv6(src: Uint8Array, dst: Uint8Array, type: number, code: number, rest: number, body: Uint8Array, hopLimit = DEFAULT_HOP_LIMIT): Uint8Array {
-  const msg = new Uint8Array(ICMPV6_HEADER_LEN + body.length);
-  msg[0] = type;
-  msg[1] = code;
-  msg[4] = (rest >>> 24) & 0xff;
-  msg[5] = (rest >>> 16) & 0xff;
-  msg[6] = (rest >>> 8) & 0xff;
-  msg[7] = rest & 0xff;
-  msg.set(body, ICMPV6_HEADER_LEN);
-  const c = checksum(msg, 0, msg.length, pseudoHeaderSum(src, dst, PROTO_ICMPV6, msg.length));
-  msg[2] = c >> 8;
-  msg[3] = c & 0xff;
-  return buildIpv6(src, dst, PROTO_ICMPV6, hopLimit, msg);
+  const len = ICMPV6_HEADER_LEN + body.length;
+  return buildIpv6(src, dst, PROTO_ICMPV6, hopLimit, icmpMessage(type, code, rest, body, pseudoHeaderSum(src, dst, PROTO_ICMPV6, len)));
 }
 
 export function buildIcmpv6Echo(src: Uint8Array, dst: Uint8Array, type: number, id: number, seq: number, data: Uint8Array): Uint8Array {

@@ -51,16 +51,7 @@ export function parseIpv4(buf: Uint8Array): Ipv4Header | DropReason {
   };
 }
 
-export interface Ipv4Fields {
-  tos: number;
-  totalLength: number;
-  id: number;
-  fragment: number;
-  ttl: number;
-  protocol: number;
-  src: Uint8Array;
-  dst: Uint8Array;
-}
+export type Ipv4Fields = Omit<Ipv4Header, 'headerLength'>;
 
 /** Writes a 20-byte header (no options) at buf[off..] including its checksum. */
 export function writeIpv4(buf: Uint8Array, off: number, f: Ipv4Fields): void {

@@ -1,4 +1,4 @@
-import type { Tunnel, TunnelDecl, Workspace } from '../model/types';
+import type { Device, Tunnel, TunnelDecl, Workspace } from '../model/types';
 import type { Settings } from '../config';
 import type { Finding } from './types';
 import { EndpointIndex } from '../model/pairing';
@@ -20,6 +20,15 @@ export function runChecks(ws: Workspace, settings: Settings): Finding[] {
       else declared.set(k, [{ path: f.path, decl }]);
     }
   }
+  const byInterface = new Map<string, Device['addresses']>();
+  for (const d of ws.devices) {
+    for (const a of d.addresses) {
+      const k = `${d.id}\0${a.interface}\0${a.cidr.family}`;
+      const list = byInterface.get(k);
+      if (list) list.push(a);
+      else byInterface.set(k, [a]);
+    }
+  }
   const index = new EndpointIndex(ws.devices, ws.tunnels);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -30,6 +39,7 @@ export function runChecks(ws: Workspace, settings: Settings): Finding[] {
       index,
       tunnel: (id) => tunnels.get(id)!,
       device: (id) => devices.get(id)!,
+      addresses: (t: Tunnel, family: 4 | 6) => byInterface.get(`${t.device}\0${t.name}\0${family}`) ?? [],
       peers: (t: Tunnel) => t.peers.map((id) => tunnels.get(id)!),
       decls: (t: Tunnel) => [...new Set(t.declarations.map((d) => d.path))].flatMap((p) => declared.get(`${p}\0${t.name}`) ?? []),
       report: (r) =>

@@ -126,11 +126,6 @@ export const keyMismatch = defineRule({
   },
 });
 
-/** The tunnel's own addresses of a family, with where they are written. */
-export function ownAddresses(ctx: RuleContext, t: Tunnel, family: 4 | 6) {
-  return ctx.device(t.device).addresses.filter((a) => a.interface === t.name && a.cidr.family === family);
-}
-
 export const innerSubnetMismatch = defineRule({
   id: 'pair/inner-subnet-mismatch',
   family: 'pair',
@@ -145,8 +140,8 @@ export const innerSubnetMismatch = defineRule({
     for (const t of ctx.ws.tunnels) {
       for (const u of ctx.peers(t)) {
         for (const family of [4, 6] as const) {
-          const mine = ownAddresses(ctx, t, family);
-          const theirs = ownAddresses(ctx, u, family);
+          const mine = ctx.addresses(t, family);
+          const theirs = ctx.addresses(u, family);
           if (mine.length === 0 || theirs.length === 0) continue;
           const same = mine.find((a) => theirs.some((b) => b.cidr.address === a.cidr.address));
           if (same) {

@@ -1,6 +1,5 @@
 import { defineRule } from './rule';
 import { endName, where } from './describe';
-import { ownAddresses } from './pairing';
 import { decide, routedInto, sameName } from './routing';
 
 // Static routes around a tunnel: its own endpoint, and the way back to the other end.
@@ -43,8 +42,8 @@ export const missing = defineRule({
     for (const t of ctx.ws.tunnels) {
       for (const u of ctx.peers(t)) {
         for (const family of t.carries) {
-          if (ownAddresses(ctx, t, family).length > 0) continue; // numbered ends: pair/inner-subnet-mismatch
-          const lost = ownAddresses(ctx, u, family).find((b) => !routedInto(ctx, t, b.cidr.address));
+          if (ctx.addresses(t, family).length > 0) continue; // numbered ends: pair/inner-subnet-mismatch
+          const lost = ctx.addresses(u, family).find((b) => !routedInto(ctx, t, b.cidr.address));
           if (!lost) continue;
           ctx.report({
             ...where(t, 'name'),

@@ -24,6 +24,8 @@ export interface RuleContext {
   device(id: string): Device;
   /** The tunnels paired with `t`. */
   peers(t: Tunnel): Tunnel[];
+  /** A tunnel's own inner addresses of one family, with where they are written. */
+  addresses(t: Tunnel, family: 4 | 6): Device['addresses'];
   /** The declarations of a tunnel as the files wrote them. */
   decls(t: Tunnel): { path: string; decl: TunnelDecl }[];
   report(r: Report): void;

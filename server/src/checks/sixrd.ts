@@ -4,7 +4,6 @@ import { delegatedLength, ipv4Destination, relayPrefixFor, withPrefix } from '..
 import { defineRule, type RuleContext } from './rule';
 import { endName, where } from './describe';
 import { replaceWith, sixrdMaskFix } from './fixes';
-import { ownAddresses } from './pairing';
 
 // RFC 5969 6rd: delegated prefixes, and CE and BR agreeing on the domain's parameters.
 
@@ -23,7 +22,7 @@ export const addressMismatch = defineRule({
     for (const t of ctx.ws.tunnels) {
       const d = t.sixrd?.delegatedPrefix;
       if (!t.sixrd || !d) continue;
-      for (const a of ownAddresses(ctx, t, 6)) {
+      for (const a of ctx.addresses(t, 6)) {
         if (!contains(t.sixrd.prefix, a.cidr.address) || contains(d, a.cidr.address)) continue;
         const moved = withPrefix(a.cidr.address, d);
         const correct = `${moved}/${Math.max(a.cidr.prefixLength, d.prefixLength)}`;
@@ -46,7 +45,7 @@ export const addressMismatch = defineRule({
  */
 function misroutedExample(ctx: RuleContext, ce: Tunnel, br: Tunnel): string {
   if (ce.local === null || br.local === null) return '';
-  const sample = ownAddresses(ctx, br, 6).find((a) => contains(br.sixrd!.prefix, a.cidr.address));
+  const sample = ctx.addresses(br, 6).find((a) => contains(br.sixrd!.prefix, a.cidr.address));
   if (!sample) return '';
   const wrong = ipv4Destination(ce.sixrd!, ce.local, sample.cidr.address);
   const right = ipv4Destination(br.sixrd!, br.local, sample.cidr.address);

@@ -23,8 +23,14 @@ export function buildWorkspace(files: FileModel[], settings: Settings): Workspac
       tunnels: [],
     };
     const table = new InterfaceTable(mergeInterfaces(group.files), new Set(merged.map((m) => m.name)));
+    const addressesOf = new Map<string, Device['addresses']>();
+    for (const a of device.addresses) {
+      const list = addressesOf.get(a.interface);
+      if (list) list.push(a);
+      else addressesOf.set(a.interface, [a]);
+    }
     for (const m of merged) {
-      const t = resolveTunnel(m, { device, interfaces: table, defaultUnderlayMtu: settings.defaultUnderlayMtu });
+      const t = resolveTunnel(m, { device, interfaces: table, addressesOf, defaultUnderlayMtu: settings.defaultUnderlayMtu });
       device.tunnels.push(t.id);
       tunnels.push(t);
     }

@@ -13,13 +13,13 @@ export const widthOf = (family: 4 | 6): number => (family === 4 ? 32 : 128);
 function parseV4(text: string): bigint | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
   if (!m) return undefined;
-  let v = 0n;
+  let v = 0;
   for (let i = 1; i <= 4; i++) {
     const n = Number(m[i]);
     if (n > 255) return undefined;
-    v = (v << 8n) | BigInt(n);
+    v = v * 256 + n;
   }
-  return v;
+  return BigInt(v);
 }
 
 function parseGroups(text: string): number[] | undefined {
@@ -55,14 +55,23 @@ function parseV6(text: string): bigint | undefined {
   return v;
 }
 
+/** Parsed addresses: workspaces repeat the same few addresses in every check. Cleared when it grows large. */
+const parsed = new Map<string, Bits | undefined>();
+
 /** The bits of an IPv4 or IPv6 address; undefined for anything else (host names, `any`). */
 export function toBits(address: string): Bits | undefined {
+  if (parsed.has(address)) return parsed.get(address);
+  let b: Bits | undefined;
   if (address.includes(':')) {
     const v = parseV6(address);
-    return v === undefined ? undefined : { value: v, family: 6 };
+    b = v === undefined ? undefined : { value: v, family: 6 };
+  } else {
+    const v = parseV4(address);
+    b = v === undefined ? undefined : { value: v, family: 4 };
   }
-  const v = parseV4(address);
-  return v === undefined ? undefined : { value: v, family: 4 };
+  if (parsed.size > 100_000) parsed.clear();
+  parsed.set(address, b);
+  return b;
 }
 
 /** RFC 5952 text of an address (IPv4 dotted quad). */

@@ -21,6 +21,8 @@ import { delegatedPrefix } from './sixrd';
 export interface DeviceContext {
   device: Device;
   interfaces: InterfaceTable;
+  /** The device's addresses by interface or tunnel name. */
+  addressesOf: Map<string, Device['addresses']>;
   defaultUnderlayMtu: number;
 }
 
@@ -94,8 +96,7 @@ export function resolveTunnel(m: MergedTunnel, ctx: DeviceContext): Tunnel {
   // Inner addresses: the tunnel's own, and those of a same-named interface declaration (Linux `ifconfig aws0`).
   const addresses: Cidr[] = [];
   const seen = new Set<string>();
-  for (const a of device.addresses) {
-    if (a.interface !== m.name) continue;
+  for (const a of ctx.addressesOf.get(m.name) ?? []) {
     const k = `${a.cidr.address}/${a.cidr.prefixLength}`;
     if (!seen.has(k)) {
       seen.add(k);

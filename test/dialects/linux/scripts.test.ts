@@ -196,6 +196,14 @@ describe('linux parser: iproute2 syntax variants', () => {
     expect(m.invalid).toEqual([]);
   });
 
+  it('a tunnel moved to a namespace keeps its configuration under its namespaced name', () => {
+    const m = one('ip -6 tunnel add v6t mode vti6 local 2001:db8:1::1 remote 2001:db8:3::2 key 6\nip link set netns private dev v6t\nip netns exec private ip addr add 2001:db8:ff::6/127 dev v6t\n');
+    const t = tunnel(m, 'private/v6t');
+    expect(t.mode?.value).toBe('vti6');
+    expect(cidrs(t.addresses)).toEqual(['2001:db8:ff::6/127']);
+    expect(m.sections.map((s) => s.name)).toEqual(['private/v6t']);
+  });
+
   it('a variable assigned twice is not guessed', () => {
     const m = one('if [ "$1" = a ]; then P=192.0.2.1; else P=192.0.2.2; fi\nip tunnel add z mode ipip remote $P\n');
     expect(tunnel(m, 'z').remote).toBeUndefined();

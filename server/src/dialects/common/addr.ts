@@ -1,8 +1,39 @@
 import ipaddr from 'ipaddr.js';
 import type { Cidr } from '../../model/types';
 
+/**
+ * Value of `a.b.c.d` written in canonical form (decimal octets 0–255, no leading zeros), or undefined.
+ * Most addresses in a configuration are such quads: reading them here skips ipaddr.js's regex-based parser
+ * (a third of a Cisco parse); anything else takes the general path below.
+ */
+function plainQuad(t: string): number | undefined {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return undefined;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && octet === 0) return undefined;
+      octet = octet * 10 + (c - 48);
+      if (octet > 255) return undefined;
+      digits++;
+    } else {
+      return undefined;
+    }
+  }
+  return dots === 3 && digits > 0 ? value * 256 + octet : undefined;
+}
+
 /** Canonical text of an address: RFC 5952 compact form for IPv6, dotted quad for IPv4. */
 export function normalizeAddress(text: string): string | undefined {
+  const plain = stripQuotes(text);
+  if (plainQuad(plain) !== undefined) return plain;
   // ipaddr.js reads the IPv4-compatible form `::a.b.c.d` as IPv4-mapped `::ffff:a.b.c.d`; sit and 6rd use the
   // former (`via ::<BR IPv4>`), so spell it `0::a.b.c.d`, which ipaddr.js reads as written.
   const t = stripQuotes(text).replace(/^::(?=\d+\.\d+\.\d+\.\d+$)/, '0::');
@@ -16,6 +47,7 @@ export function normalizeAddress(text: string): string | undefined {
 }
 
 export function isIPv4(text: string): boolean {
+  if (plainQuad(text) !== undefined) return true;
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && ipaddr.IPv4.isValid(text);
 }
 
@@ -54,6 +86,12 @@ export function parseCidr(text: string, defaultLength?: number): Cidr | undefine
 export function cidrFromMask(addressText: string, maskText: string): Cidr | undefined {
   const address = normalizeAddress(addressText);
   if (address === undefined || familyOf(address) !== 4 || !isIPv4(maskText)) return undefined;
+  const mask = plainQuad(maskText);
+  if (mask !== undefined) {
+    // A netmask is contiguous ones: its complement plus one is a power of two.
+    const host = ~mask >>> 0;
+    return (host & (host + 1)) === 0 ? { address, prefixLength: 32 - Math.log2(host + 1), family: 4 } : undefined;
+  }
   let prefixLength: number | null;
   try {
     prefixLength = ipaddr.IPv4.parse(maskText).prefixLengthFromSubnetMask();

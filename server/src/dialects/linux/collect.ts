@@ -37,6 +37,16 @@ export class Collector {
     return t;
   }
 
+  /** A tunnel now known by another name (moved to a namespace); nothing when `to` is taken. */
+  renameTunnel(from: string, to: string): void {
+    const t = this.tunnels.get(from);
+    if (!t || this.tunnels.has(to)) return;
+    this.tunnels.delete(from);
+    this.tunnels.set(to, t);
+    t.name = to;
+    for (const s of this.model.sections) if (s.kind === 'tunnel' && s.name === from) s.name = to;
+  }
+
   private iface(name: string, nameRange: Range): InterfaceDecl {
     let i = this.interfaces.get(name);
     if (!i) {

@@ -77,10 +77,12 @@ function ipLinkSet(ctx: IpContext, words: ShellWord[]): LineStatus {
   let dev: ShellWord | undefined;
   let mtu: ShellWord | undefined;
   let state: ShellWord | undefined;
+  let netns: ShellWord | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w.text === 'up' || w.text === 'down') state = w;
     else if (w.text === 'mtu') mtu = words[++i];
+    else if (w.text === 'netns') netns = words[++i];
     else if (w.text === 'dev') dev = words[++i];
     else {
       const opt = matchOption(w.text, linkGenericOptions);
@@ -96,6 +98,8 @@ function ipLinkSet(ctx: IpContext, words: ShellWord[]): LineStatus {
     else ctx.col.setMtu(name, dev.range, { value: p.value, range: mtu.range });
   }
   if (state) ctx.col.setAdminState(name, state, state.text === 'down');
+  // Moving a device to another namespace keeps its configuration (`ip link set vti6 netns private`).
+  if (netns && !netns.dynamic) ctx.col.renameTunnel(name, qualify({ netns: netns.text }, dev.text));
   return 'understood';
 }
 
