@@ -66,6 +66,13 @@ export class EngineController implements vscode.Disposable {
     );
   }
 
+  /** `down` without elevation first (the engine's control socket may let us), then elevated. */
+  private downLaunches(name: string): Launch[] {
+    const plain = this.launch(['down', name], false);
+    const elevated = this.launch(['down', name]);
+    return elevated.elevated ? [plain, elevated] : [plain];
+  }
+
   private async pick(arg: TunnelArg, placeHolder: string, only?: (t: TunnelInfo) => boolean): Promise<TunnelInfo | undefined> {
     if (typeof arg === 'string') return this.store.tunnel(arg);
     if (arg?.tunnel) return arg.tunnel;
@@ -128,9 +135,8 @@ export class EngineController implements vscode.Disposable {
   async bringDown(arg: TunnelArg): Promise<void> {
     const t = await this.pick(arg, 'Tunnel to bring down', (x) => this.isRunning(x.id));
     if (!t) return;
-    const launch = this.launch(['down', t.name]);
-    this.log.appendLine(`[${t.name}] $ ${describeLaunch(launch)}`);
-    const result = await this.sessions.stop(t.id, launch);
+    this.log.appendLine(`[${t.name}] $ tunnelwright down ${t.name}`);
+    const result = await this.sessions.stop(t.id, this.downLaunches(t.name));
     if (result.stdout.trim()) this.log.appendLine(result.stdout.trimEnd());
     if (result.stderr.trim()) this.log.appendLine(result.stderr.trimEnd());
     if (result.code !== 0) {
@@ -189,7 +195,7 @@ export class EngineController implements vscode.Disposable {
   /** Stops every engine this window started (VS Code is closing or the extension is being disabled). */
   async stopAll(): Promise<void> {
     const names = new Map(this.sessions.all().map((s) => [s.key, s.label]));
-    await this.sessions.stopAll((key) => this.launch(['down', names.get(key) ?? key]), 4000);
+    await this.sessions.stopAll((key) => this.downLaunches(names.get(key) ?? key), 4000);
   }
 
   dispose(): void {

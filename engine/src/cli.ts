@@ -4,7 +4,7 @@ import { analyze } from '../../server/src/analyze';
 import { loadPaths } from '../../server/src/cli/load';
 import type { Tunnel } from '../../server/src/model/types';
 import { capabilities } from './caps';
-import { listEngines, queryStatus, requestDown, serveControl } from './control';
+import { isAlive, listEngines, queryStatus, requestDown, serveControl } from './control';
 import { engineConfig } from './from-model';
 import { startEngine } from './run';
 import type { EngineStatus } from './status';
@@ -42,6 +42,7 @@ export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<numb
   if (inner === 'tun' && !caps.netAdmin) return fail('--inner tun needs root or CAP_NET_ADMIN to create the TUN device; use --inner host without it');
   const cfg = engineConfig(picked, workspace, { inner, local: o.local, probe: o.probe, keepaliveSeconds: keepalive });
   if ('error' in cfg) return fail(cfg.error);
+  if (picked.disabled) io.err(`tunnelwright: note: ${picked.name} is administratively disabled in ${picked.path}; bringing it up anyway`);
 
   let engine;
   try {
@@ -66,12 +67,13 @@ export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<numb
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   if (!o.json) io.out(`${cfg.name}: ${cfg.mode} ${cfg.local ?? '(any)'} → ${cfg.remote ?? '(per packet)'}, inner ${inner}; stop with Ctrl-C`);
-  await stopped;
+  const failure = await Promise.race([stopped.then(() => undefined), engine.failed]);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   const final = await engine.stop();
   await control?.close();
   if (final) print(final);
+  if (failure) return fail(failure);
   return 0;
 }
 
@@ -114,11 +116,27 @@ export async function runDown(name: string, io: Io): Promise<number> {
   }
   let ok = true;
   for (const e of engines) {
-    if (await requestDown(e)) io.out(`${name} (pid ${e.pid}): stopping`);
-    else {
+    if (!(await requestDown(e))) {
       io.err(`tunnelwright: ${name} (pid ${e.pid}) did not answer`);
+      ok = false;
+    } else if (await waitForExit(e.pid)) {
+      io.out(`${name} (pid ${e.pid}): down`);
+    } else {
+      io.err(`tunnelwright: ${name} (pid ${e.pid}) is still stopping`);
       ok = false;
     }
   }
   return ok ? 0 : 1;
+}
+
+const DOWN_TIMEOUT_MS = 5000;
+
+/** `down` returns once the engine has torn its device down and exited, so scripts can rely on it. */
+async function waitForExit(pid: number): Promise<boolean> {
+  const deadline = Date.now() + DOWN_TIMEOUT_MS;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
 }

@@ -102,7 +102,7 @@ export async function listEngines(): Promise<EngineEntry[]> {
   return out;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -31,7 +31,7 @@ import { ETHERNET_HEADER_LEN } from './packets/ethernet';
 import { buildFragNeeded } from './packets/icmp';
 import { buildPacketTooBig } from './packets/icmpv6';
 import { fragmentIpv4, IP_DF, IPV4_HEADER_LEN, parseIpv4, setIpv4Checksum, writeIpv4 } from './packets/ipv4';
-import { IPV6_MIN_MTU, parseIpv6 } from './packets/ipv6';
+import { IPV6_HEADER_LEN, IPV6_MIN_MTU, parseIpv6 } from './packets/ipv6';
 
 /** Room in front of every inner packet for the outer IPv4 header and the largest mode header. */
 export const HEADROOM = 64;
@@ -43,9 +43,9 @@ const ECN_CE = 0x03;
 const ECN_ECT0 = 0x02;
 const DEFAULT_TTL = 64;
 
-/** Where decapsulated packets go: the TUN/TAP device, or the host stack. False: it could not take it. */
+/** Where decapsulated packets go: the TUN/TAP device, or the host stack. Returns why it refused one. */
 export interface InnerPort {
-  write(packet: Uint8Array): boolean | void;
+  write(packet: Uint8Array): DropReason | void;
 }
 
 /**
@@ -89,9 +89,13 @@ export class Engine {
     const random = opts.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
     this.l2 = isL2(cfg.mode) ? new L2Side(opts.mac ?? new Uint8Array(6)) : null;
     this.prober = new Prober(cfg, this.now(), random);
-    const own = (f: 4 | 6) => cfg.addresses.find((a) => a.family === f && !a.address.startsWith('fe80'));
-    this.ownV4 = own(4) ? addrBytes(own(4)!.address) : null;
-    this.ownV6 = own(6) ? addrBytes(own(6)!.address) : null;
+    // ICMP errors we generate come from our first inner address of the family.
+    const own = (f: 4 | 6) => {
+      const a = cfg.addresses.find((x) => x.family === f);
+      return a ? addrBytes(a.address) : null;
+    };
+    this.ownV4 = own(4);
+    this.ownV6 = own(6);
   }
 
   attachInner(inner: InnerPort): void {
@@ -127,14 +131,14 @@ export class Engine {
       if (!this.encap.carries(family)) return this.drop('wrong-protocol');
       if (pkt.length > this.cfg.mtu) return this.tooBig(pkt, family);
     }
-    const dst = this.destination(pkt, family);
+    const dst = this.destination(pkt);
     if (!dst) return this.drop('no-destination');
     this.transmit(buf, start, end, family, dst);
   }
 
-  private destination(pkt: Uint8Array, family: InnerFamily): Uint8Array | null {
-    if (this.sixrd) return pkt.length >= 40 ? this.sixrd.destination(pkt.subarray(24, 40)) : null;
-    return family === 'eth' || this.remote ? this.remote : null;
+  private destination(pkt: Uint8Array): Uint8Array | null {
+    if (this.sixrd) return pkt.length >= IPV6_HEADER_LEN ? this.sixrd.destination(pkt.subarray(24, 40)) : null;
+    return this.remote;
   }
 
   /** Steps 4–6: mode header, outer IPv4 header, send. */
@@ -217,16 +221,12 @@ export class Engine {
     }
     const now = this.now();
     this.prober.heard(now);
+    const probe = this.l2 ? L2Side.ipOf(inner) : { packet: inner, family: d.family as 4 | 6 };
+    this.l2?.learn(inner);
+    const refused = probe && this.prober.consume(probe.packet, probe.family, now) ? undefined : this.inner.write(inner);
+    if (refused) return this.drop(refused);
     this.counters.packetsIn++;
     this.counters.bytesIn += inner.length;
-    if (this.l2) {
-      this.l2.learn(inner);
-      const ip = L2Side.ipOf(inner);
-      if (ip && this.prober.consume(ip.packet, ip.family, now)) return;
-    } else if (this.prober.consume(inner, d.family as 4 | 6, now)) {
-      return;
-    }
-    if (this.inner.write(inner) === false) this.drop('inner-full');
   }
 
   private acceptsSource(src: Uint8Array): boolean {
@@ -249,7 +249,7 @@ export class Engine {
     }
     const h = parseIpv6(inner);
     if (typeof h === 'string') return h;
-    inner = inner.subarray(0, 40 + h.payloadLength);
+    inner = inner.subarray(0, IPV6_HEADER_LEN + h.payloadLength);
     if (this.sixrd?.isSpoofed(outerSrc, h.src)) return 'spoofed-6rd';
     if ((outerTos & ECN_MASK) === ECN_CE) {
       if ((h.trafficClass & ECN_MASK) === 0) return 'ecn';

@@ -1,6 +1,6 @@
 // `--inner host`: no TUN device; the engine itself owns the inner addresses. It answers ICMP/ICMPv6 echo
-// for them and, on VXLAN, ARP and neighbour solicitations; everything else addressed to it is counted and
-// dropped (there is no transport layer behind it).
+// for them and, on VXLAN, ARP and neighbour solicitations; everything else is refused as 'not-for-us'
+// (there is no transport layer behind it) and the engine counts it.
 import { addrBytes, sameBytes } from './packets/addr';
 import { ARP_REPLY, ARP_REQUEST, buildArp, parseArp } from './packets/arp';
 import { buildFrame, ETHERNET_HEADER_LEN, ETHERTYPE_ARP, ETHERTYPE_IPV6, etherType } from './packets/ethernet';
@@ -8,14 +8,13 @@ import { buildIcmpEcho, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, parseIcmpEcho } from
 import { buildIcmpv6Echo, ICMPV6_ECHO_REPLY, ICMPV6_ECHO_REQUEST, icmpv6ChecksumOk } from './packets/icmpv6';
 import { parseIpv4, PROTO_ICMP, PROTO_ICMPV6 } from './packets/ipv4';
 import { IPV6_HEADER_LEN, parseIpv6 } from './packets/ipv6';
-import { buildNeighborAdvert, ND_NEIGHBOR_SOLICIT, parseNeighbor } from './packets/ndp';
+import { buildNeighborAdvert, ND_NEIGHBOR_ADVERT, ND_NEIGHBOR_SOLICIT, parseNeighbor } from './packets/ndp';
 import type { Cidr } from '../../server/src/model/types';
 import type { InnerPort } from './engine';
+import type { DropReason } from './packets/drops';
 
 export class HostStack implements InnerPort {
   private readonly own: Uint8Array[];
-  /** Packets and frames that reached the host but were not echo/ARP/ND for it. */
-  ignored = 0;
 
   /**
    * @param reply sends a packet (L3) or frame (L2) back into the tunnel
@@ -25,10 +24,26 @@ export class HostStack implements InnerPort {
     this.own = addresses.map((a) => addrBytes(a.address));
   }
 
-  write(packet: Uint8Array): void {
+  write(packet: Uint8Array): DropReason | void {
+    if (this.mac && this.isNeighborAnswer(packet)) return; // the engine learned the peer's MAC from it
     const answer = this.mac ? this.answerFrame(packet, this.mac) : this.answerIp(packet);
-    if (answer) this.reply(answer);
-    else this.ignored++;
+    if (!answer) return 'not-for-us';
+    this.reply(answer);
+  }
+
+  /** An ARP reply or neighbour advertisement to one of our addresses: the answer to our own resolution. */
+  private isNeighborAnswer(frame: Uint8Array): boolean {
+    const payload = frame.subarray(ETHERNET_HEADER_LEN);
+    const type = etherType(frame);
+    if (type === ETHERTYPE_ARP) {
+      const a = parseArp(payload);
+      return a !== undefined && a.op === ARP_REPLY && this.isOwn(a.targetIp);
+    }
+    if (type !== ETHERTYPE_IPV6) return false;
+    const h = parseIpv6(payload);
+    if (typeof h === 'string' || h.nextHeader !== PROTO_ICMPV6 || !this.isOwn(h.dst)) return false;
+    const msg = payload.subarray(IPV6_HEADER_LEN, IPV6_HEADER_LEN + h.payloadLength);
+    return icmpv6ChecksumOk(h.src, h.dst, msg) && parseNeighbor(msg)?.type === ND_NEIGHBOR_ADVERT;
   }
 
   private isOwn(a: Uint8Array): boolean {

@@ -80,6 +80,11 @@ export class Prober {
   }
 }
 
+/**
+ * Per inner family: from our inner address to the peer's (or our own, which the peer routes back). A tunnel
+ * without inner addresses of the outer family still sends an echo from its outer address to the peer's, so
+ * that the first packet goes out (opening NAT and stateful filters) even with nothing else to say.
+ */
 function probeTargets(cfg: EngineConfig): ProbeTarget[] {
   const out: ProbeTarget[] = [];
   for (const fam of [4, 6] as const) {
@@ -90,7 +95,12 @@ function probeTargets(cfg: EngineConfig): ProbeTarget[] {
   }
   // One probe family is enough when the peer's address is known for it; prefer those.
   const known = out.filter((t) => !sameBytes(t.src, t.dst));
-  return known.length > 0 ? known : out.slice(0, 1);
+  if (known.length > 0) return known;
+  if (out.length > 0) return out.slice(0, 1);
+  const carried = cfg.mode === 'ipip' || cfg.mode === 'gre' || (cfg.outerFamily === 6 && cfg.mode !== 'ipip6' && cfg.mode !== 'vxlan');
+  if (!cfg.remote || !carried) return [];
+  const family = cfg.outerFamily;
+  return [{ family, src: addrBytes(cfg.local ?? (family === 4 ? '0.0.0.0' : '::')), dst: addrBytes(cfg.remote) }];
 }
 
 function isLinkLocal(a: string): boolean {

@@ -25,6 +25,8 @@ export interface RunningEngine {
   readonly cfg: EngineConfig;
   latest(): EngineStatus | null;
   onStatus(listener: (s: EngineStatus) => void): void;
+  /** Resolves with an error message if the worker ends without being asked to (a bug, not a packet). */
+  readonly failed: Promise<string>;
   /** Stops the worker and removes the device (closing a non-persistent TUN removes it with its routes). */
   stop(): Promise<EngineStatus | null>;
 }
@@ -76,11 +78,14 @@ export async function startEngine(cfg: EngineConfig): Promise<RunningEngine> {
       latest = { ...m.status, pid: process.pid };
       for (const l of listeners) l(latest);
     });
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    worker.on('error', (e) => process.stderr.write(`tunnelwright: engine worker failed: ${e.message}\n`));
     let stopping: Promise<EngineStatus | null> | undefined;
+    let workerError = 'the engine worker stopped unexpectedly';
+    worker.on('error', (e) => (workerError = `the engine worker failed: ${e.message}`));
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const failed = new Promise<string>((resolve) => void exited.then(() => stopping === undefined && resolve(workerError)));
     return {
       cfg,
+      failed,
       latest: () => latest,
       onStatus: (l) => listeners.push(l),
       stop: () =>

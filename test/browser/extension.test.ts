@@ -1,6 +1,8 @@
 // The packaged extension in VS Code in a real browser (code-server + Chromium), on a copy of examples/:
 // activation, grammars, the Problems panel, a hover, a quick fix, the Tunnels view. Screenshots go to
 // test/artifacts/browser-*.png. Expected findings are those examples/README.md lists.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSession, type Session } from './codeServer';
 import { applyQuickFix, editorLines, goTo, hoverText, openFile, problemsText, runCommand, screenshot, tunnelsViewText } from './workbench';
@@ -116,5 +118,47 @@ describe('Tunnelwright in VS Code (code-server, Chromium)', { timeout: 60_000 },
     for (const name of ['tunnel11', 'aws0', 'tun0', 'Tunnel0', 'sit1', 'vxlan0']) expect(text).toContain(name);
     expect(text).toContain('paired ✓');
     await screenshot(page, 'tunnels-view');
+  });
+
+  it('draws the topology: devices, tunnel edges with mode and MTU, problems on the edges', async () => {
+    const { page } = session;
+    await runCommand(page, 'Tunnelwright: Show Topology');
+    // A webview is an iframe holding the page's own iframe.
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const svg = view.locator('svg');
+    await svg.waitFor({ timeout: 30_000 });
+    await expect.poll(() => svg.textContent(), poll).toContain('tun0 ↔ tun0');
+    const text = (await svg.textContent()) ?? '';
+    expect(text).toContain('gre · MTU 1476');
+    expect(text).toContain('tunnel11 ↔ aws0');
+    expect(text).toMatch(/⚠ \d+ problems?/);
+    await screenshot(page, 'topology');
+    await page.keyboard.press('Control+W');
+  });
+
+  it('brings a loopback tunnel up from its code lens and down from the command palette', async () => {
+    const { page } = session;
+    // Only loopback addresses: the engine really sends (IPIP to 127.0.0.2, where nothing answers).
+    const script = '#!/bin/sh\nip tunnel add twbrowser0 mode ipip remote 127.0.0.2 local 127.0.0.1\nip link set twbrowser0 up\n';
+    writeFileSync(join(session.workspace, 'loopback-test.sh'), script);
+    await openFile(page, 'loopback-test.sh');
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Bring up' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    await lens.click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    const plan = await dialog.innerText();
+    expect(plan).toContain('Bring up tunnel twbrowser0?');
+    expect(plan).toContain('Mode: ipip');
+    expect(plan).toContain('Endpoints: 127.0.0.1 → 127.0.0.2');
+    expect(plan).toMatch(/Runs: \S+ \S+dist\/cli\.js up .* --tunnel twbrowser0 .*--json/);
+    await screenshot(page, 'bring-up-confirm');
+    await dialog.locator('.monaco-button', { hasText: 'Bring Up' }).click();
+    // The engine reports `starting`, then `no reply from peer` (nothing at 127.0.0.2 answers IPIP).
+    await expect.poll(() => page.locator('.statusbar').innerText(), poll).toMatch(/twbrowser0: no reply from peer/);
+    await expect.poll(() => page.locator('.codelens-decoration').allInnerTexts(), poll).toContain('■ Bring down');
+    await screenshot(page, 'bring-up-running');
+    await runCommand(page, 'Tunnelwright: Bring Down Tunnel');
+    await expect.poll(() => page.locator('.statusbar').innerText(), poll).not.toMatch(/twbrowser0/);
   });
 });

@@ -132,7 +132,7 @@ describe('pair/inner-subnet-mismatch', () => {
         path: 'hkg.vyos',
         at: "'192.168.0.1/30'",
         severity: 'warning',
-        message: '192.168.0.6, the inner address of `tun0` in tok.vyos, is outside this end\'s subnet 192.168.0.1/30 and not routed into `tun0`: this end cannot reach it.',
+        message: '192.168.0.6, the inner address of `tun0` in tok.vyos, is outside this end\'s subnet 192.168.0.0/30 and not routed into `tun0`: this end cannot reach it.',
         fixed: null,
       },
       { path: 'tok.vyos', at: "'192.168.0.6/30'", message: /^192\.168\.0\.1, the inner address of `tun0` in hkg\.vyos, is outside/ },

@@ -40,14 +40,14 @@ async function until(cond: () => boolean): Promise<void> {
 }
 
 describe('EngineSessions', () => {
-  it('reports status lines, log lines and the exit of an `up` process, and stops it through `down`', async () => {
+  it('reports status lines, log lines and the exit of an `up` process, and stops it through the first `down` that works', async () => {
     const r = recorder();
     const sessions = new EngineSessions(r.listener);
     sessions.start('a#t1', 't1', upScript);
     expect(() => sessions.start('a#t1', 't1', upScript)).toThrow(/already running/);
     await until(() => r.seen.some((s) => s.state === 'up'));
     expect(sessions.get('a#t1')?.last).toEqual({ state: 'up', rttMs: 5 });
-    const down = await sessions.stop('a#t1', script('console.log("down ok", process.env.TW_TEST)'));
+    const down = await sessions.stop('a#t1', [script('process.exit(1)'), script('console.log("down ok", process.env.TW_TEST)')]);
     expect(down).toEqual({ code: 0, stdout: 'down ok yes\n', stderr: '' });
     expect(await r.exited).toBe(0);
     expect(r.events).toEqual(
@@ -78,7 +78,7 @@ describe('EngineSessions', () => {
     const sessions = new EngineSessions(r.listener);
     sessions.start('k', 'k', upScript);
     await until(() => r.seen.length > 0);
-    await sessions.stopAll(() => script('process.exit(3)'), 5000);
+    await sessions.stopAll(() => [script('process.exit(3)')], 5000);
     expect(await r.exited).toBe(0);
   });
 });

@@ -251,4 +251,15 @@ describe('liveness', () => {
     expect(loopBack.a.status()).toMatchObject({ state: 'up', probeReplies: 1 });
     expect(loopBack.innerA.length).toBe(0);
   });
+
+  it('sends a first packet even without inner addresses: an echo from its outer address to the peer\'s', () => {
+    const cfg = config({ mode: 'ipip', addresses: [], inner: 'tun' });
+    const p = pair(cfg, mirror(cfg, { inner: 'tun' }));
+    p.a.probe();
+    expect(p.wire.seen.length).toBe(1);
+    const inner = p.wire.seen[0].packet.subarray(20);
+    const h = parseIpv4(inner);
+    if (typeof h === 'string') throw new Error(h);
+    expect([Array.from(h.src).join('.'), Array.from(h.dst).join('.'), inner[20]]).toEqual(['198.51.100.1', '198.51.100.2', ICMP_ECHO_REQUEST]);
+  });
 });

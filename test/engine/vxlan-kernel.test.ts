@@ -23,7 +23,9 @@ describe.skipIf(!isRoot)('VXLAN with a kernel peer (needs root)', () => {
     expect(await lab.ping(lab.a, 'fd77::2')).toMatch(/3 received/);
     expect(await e.stop()).toBe(0);
     expect(e.last?.state).toBe('down');
-    expect(e.last?.drops).toEqual({});
+    // The kernel's own link-local chatter (MLD reports, router solicitations) reaches the host stack,
+    // which answers only echo, ARP and ND: counted as not-for-us, never as a wire or parse error.
+    expect(Object.keys(e.last?.drops ?? {}).filter((k) => k !== 'not-for-us')).toEqual([]);
   });
 
   it('--inner tun: a TAP device carries ping both ways and is removed on SIGTERM', async () => {

@@ -73,16 +73,25 @@ const peers: Record<string, { name: string; languageId: string; text: string }> 
   vyos: { name: 'b.vyos', languageId: 'vyos', text: "set interfaces ethernet eth0 address '198.51.100.7/24'\n" },
 };
 
-const local = [
-  "set interfaces ethernet eth0 address '192.0.2.1/24'",
-  "set interfaces tunnel tun0 address '10.0.0.1/30'",
-  "set interfaces tunnel tun0 encapsulation 'ipip'",
-  "set interfaces tunnel tun0 source-address '192.0.2.1'",
-  "set interfaces tunnel tun0 remote '198.51.100.7'",
-  '',
-].join('\n');
+/** This end: a VyOS tunnel to 198.51.100.7, in two encapsulations. */
+const local = (encapsulation: string, extra: string[] = []) =>
+  [
+    "set interfaces ethernet eth0 address '192.0.2.1/24'",
+    "set interfaces tunnel tun0 address '10.0.0.1/30'",
+    `set interfaces tunnel tun0 encapsulation '${encapsulation}'`,
+    "set interfaces tunnel tun0 source-address '192.0.2.1'",
+    "set interfaces tunnel tun0 remote '198.51.100.7'",
+    ...extra,
+    '',
+  ].join('\n');
 
-describe.each(Object.entries(peers))("creating the peer's tunnel in %s", (_dialect, peer) => {
+const cases = [
+  ...Object.entries(peers).map(([dialect, peer]) => ({ what: `ipip to ${dialect}`, local: local('ipip'), peer })),
+  // RTX has no GRE key command: the key cases cover the dialects that do.
+  ...['cisco-ios', 'linux', 'vyos'].map((d) => ({ what: `gre with a key to ${d}`, local: local('gre', ["set interfaces tunnel tun0 parameters ip key '7'", "set interfaces tunnel tun0 mtu '1472'"]), peer: peers[d] })),
+];
+
+describe.each(cases)("creating the peer's tunnel: $what", ({ local, peer }) => {
   const s = serverFor([], { extra: { 'a.vyos': local, [peer.name]: peer.text } });
   const a = () => path.join(s.ws, 'a.vyos');
   const b = () => path.join(s.ws, peer.name);

@@ -40,6 +40,14 @@ describe('language features', () => {
       expect(text).toContain(`${uriOf(f('gre-vyoshkg1.vyos'))}#L3`);
     });
 
+    it('says when the pairing was inferred through NAT, and which MTU is configured', async () => {
+      const text = await hoverText('ipip4-amazon-linux.sh', 'add aws0', 4);
+      expect(text).toMatch(/Pairing inferred\? \| yes/);
+      expect(text).toContain(`${uriOf(f('ipip4-rtx1300.rtx'))}#L5`);
+      expect(text).toContain('Configured MTU | 1280');
+      expect(text).toContain('ping -s 1252 -M do');
+    });
+
     it('states the 48-byte ip6tnl overhead with the encapsulation limit option', async () => {
       const text = await hoverText('ipip6-amazon-linux.sh', 'aws0');
       expect(text).toMatch(/− 40 IPv6/);

@@ -88,6 +88,22 @@ describe('language server lifecycle', () => {
     expect(JSON.stringify(hover.contents)).toContain('8951');
   });
 
+  it('indexes a workspace folder added later', async () => {
+    const ws = scratchWorkspace(['gre-vyoshkg1.vyos']);
+    const other = scratchWorkspace(['gre-vyostok1.vyos']);
+    const client = await start({ workspace: ws });
+    const hkg = path.join(ws, 'gre-vyoshkg1.vyos');
+    await client.open(hkg, 'vyos');
+    await client.diagnostics(hkg);
+    const definition = () =>
+      client.request<{ uri: string }[]>('textDocument/definition', { textDocument: { uri: uriOf(hkg) }, position: positionOf(client.text(hkg), 'tun0', 1) });
+    expect(await definition()).toEqual([]);
+    await client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(other), name: 'other' }], removed: [] } });
+    await client.waitFor('the new folder to be indexed', () => client.published.has(uriOf(path.join(other, 'gre-vyostok1.vyos'))));
+    expect((await definition()).map((d) => d.uri)).toEqual([uriOf(path.join(other, 'gre-vyostok1.vyos'))]);
+    fs.rmSync(other, { recursive: true, force: true });
+  });
+
   it('leaves out files matched by tunnelwright.exclude', async () => {
     const ws = scratchWorkspace(['ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh']);
     const client = await start({ workspace: ws, settings: { exclude: ['**/*.sh'] } });

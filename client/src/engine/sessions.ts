@@ -92,17 +92,22 @@ export class EngineSessions {
 
   /**
    * Stops a session: runs the engine's `down` (the `up` process may run as root, out of reach of our
-   * signals), then terminates the `up` process if it is still ours to end.
+   * signals), trying each command line in turn until one succeeds — e.g. without elevation first, so no
+   * password is asked when none is needed — then terminates the `up` process if it is still ours to end.
    */
-  async stop(key: string, down: Launch): Promise<RunResult> {
+  async stop(key: string, downs: Launch[]): Promise<RunResult> {
     const session = this.sessions.get(key);
-    const result = await runOnce(down);
+    let result: RunResult = { code: null, stdout: '', stderr: 'no down command' };
+    for (const down of downs) {
+      result = await runOnce(down);
+      if (result.code === 0) break;
+    }
     if (session && session.child.exitCode === null && session.child.signalCode === null) session.child.kill('SIGTERM');
     return result;
   }
 
   /** Stops every session, each through its own `down` command; resolves after `timeoutMs` at the latest. */
-  async stopAll(downFor: (key: string) => Launch, timeoutMs: number): Promise<void> {
+  async stopAll(downFor: (key: string) => Launch[], timeoutMs: number): Promise<void> {
     const stops = this.all().map((s) => this.stop(s.key, downFor(s.key)));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));

@@ -3,6 +3,7 @@ import { openSync, closeSync, constants } from 'node:fs';
 import { IFF_NO_PI, IFF_TAP, IFF_TUN, IFNAMSIZ, libc, TUNSETIFF } from './libc';
 import { SystemError } from './errors';
 import type { InnerPort } from '../engine';
+import type { DropReason } from '../packets/drops';
 
 /** struct ifreq: 16-byte name, then the flags short at offset 16 (40 bytes in all on 64-bit). */
 const IFREQ_LEN = 40;
@@ -35,8 +36,8 @@ export class TunPort implements InnerPort {
 
   constructor(readonly fd: number) {}
 
-  write(packet: Uint8Array): boolean {
-    return this.c.write(this.fd, packet, packet.length) === packet.length;
+  write(packet: Uint8Array): DropReason | void {
+    if (this.c.write(this.fd, packet, packet.length) !== packet.length) return 'inner-full';
   }
 
   /** Reads one packet into buf at `offset`; −1 when nothing is waiting. */

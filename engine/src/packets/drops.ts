@@ -13,10 +13,8 @@ export type DropReason =
   | 'ecn'
   | 'too-big'
   | 'no-destination'
+  /** Host mode: addressed to us, but not something the engine answers (only echo, ARP and ND are). */
   | 'not-for-us'
   | 'send-failed'
   | 'inner-full';
 
-export function isDrop(x: unknown): x is DropReason {
-  return typeof x === 'string';
-}

@@ -1,8 +1,8 @@
 import type { Tunnel } from '../model/types';
 import { greModes } from '../model/overhead';
-import { contains } from '../model/ip';
+import { cidrText, contains, networkOf } from '../model/ip';
 import { isAddress } from '../model/pairing';
-import { defineRule, type RuleContext } from './rule';
+import { defineRule } from './rule';
 import { endName, mtuStory, platformName, where } from './describe';
 import { replaceWith, setMtuFix } from './fixes';
 import { routedInto } from './routing';
@@ -154,7 +154,7 @@ export const innerSubnetMismatch = defineRule({
             path: mine[0].path,
             range: mine[0].range,
             messageId: 'apart',
-            data: { theirs: lost.cidr.address, peer: endName(u), subnet: `${mine[0].cidr.address}/${mine[0].cidr.prefixLength}`, name: t.name },
+            data: { theirs: lost.cidr.address, peer: endName(u), subnet: cidrText(networkOf(mine[0].cidr)), name: t.name },
             related: [{ path: lost.path, range: lost.range, message: `address of ${u.name}` }],
           });
         }

@@ -47,7 +47,7 @@ export function codeActions(snap: Snapshot, path: string, range: Range, uriOf: U
 
 /** "Create the peer's tunnel in <file>": the remote is a device of the workspace that has no tunnel back. */
 function createPeerAction(snap: Snapshot, t: Tunnel, uriOf: UriOf): CodeAction | undefined {
-  if (t.peers.length > 0 || t.remote === null || t.local === null) return undefined;
+  if (t.peers.length > 0 || t.multipoint || t.remote === null || t.local === null) return undefined;
   const owner = snap.workspace.devices
     .filter((d) => d.id !== t.device)
     .flatMap((d) => d.addresses.filter((a) => a.cidr.address === t.remote).map((a) => ({ device: d, path: a.path })))[0];
@@ -85,7 +85,7 @@ function createPeerAction(snap: Snapshot, t: Tunnel, uriOf: UriOf): CodeAction |
 }
 
 /** The other host of a point-to-point subnet (/30 or /31 for IPv4, /127 for IPv6); undefined otherwise. */
-export function otherEnd(c: Cidr): Cidr | undefined {
+function otherEnd(c: Cidr): Cidr | undefined {
   const bytes = ipaddr.parse(c.address).toByteArray();
   const last = bytes.length - 1;
   if (c.family === 4 && c.prefixLength === 30) {

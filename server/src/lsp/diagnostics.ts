@@ -27,14 +27,3 @@ export function toDiagnostic(f: Finding, uriOf: (path: string) => string): Diagn
   if (f.tags?.length) d.tags = f.tags.map((t) => tags[t]);
   return d;
 }
-
-/** Whether a diagnostic the client sent back (in a code action request) is this finding's. */
-export function sameDiagnostic(d: Diagnostic, f: Finding): boolean {
-  return (
-    d.code === f.code &&
-    d.range.start.line === f.range.start.line &&
-    d.range.start.character === f.range.start.character &&
-    d.range.end.line === f.range.end.line &&
-    d.range.end.character === f.range.end.character
-  );
-}

@@ -43,11 +43,12 @@ function addressWord(word: string): Cidr | undefined {
   return parseCidr(w);
 }
 
-export function tunnelSummary(snap: Snapshot, t: Tunnel, uriOf: UriOf): string {
+function tunnelSummary(snap: Snapshot, t: Tunnel, uriOf: UriOf): string {
   const device = snap.workspace.devices.find((d) => d.id === t.device);
   const rows: [string, string][] = [];
   rows.push(['Mode', `\`${t.mode}\`${t.modeExplicit ? '' : ' (platform default)'}`]);
-  rows.push(['Local → remote', `${t.local ?? 'not set'}${localNote(t)} → ${t.remote ?? 'any'}`]);
+  const local = t.local ?? (t.localSource === 'implicit' ? 'implicit (the address toward the remote)' : 'not set');
+  rows.push(['Local → remote', `${local}${localNote(t)} → ${t.remote ?? 'any'}`]);
   const peers = t.peers.map((id) => tunnelById(snap, id)).filter((p): p is Tunnel => p !== undefined);
   rows.push(['Peer', peers.length ? peers.map((p) => peerLink(snap, p, uriOf)).join(', ') : 'none in the workspace']);
   if (peers.length) {
@@ -59,13 +60,15 @@ export function tunnelSummary(snap: Snapshot, t: Tunnel, uriOf: UriOf): string {
   rows.push(['Overhead', `${underlay}${layers} = ${pathMtu}`]);
   if (t.mtu !== null) rows.push(['Configured MTU', String(t.mtu)]);
   rows.push(['Effective MTU', `**${t.effectiveMtu}**`]);
-  for (const fam of t.carries) {
+  // An Ethernet tunnel without addresses of its own still carries IPv4 pings between the hosts it bridges.
+  const families = t.carries.length ? t.carries : ([4] as const);
+  for (const fam of families) {
     const target = peers.flatMap((p) => p.addresses).find((a) => a.family === fam)?.address;
     const flag = fam === 6 ? '-6 ' : '';
     const n = t.effectiveMtu - PING_HEADERS[fam];
     rows.push([`Largest DF ping (IPv${fam})`, `\`ping ${flag}-s ${n} -M do${target ? ' ' + target : ''}\` (${t.effectiveMtu} − ${PING_HEADERS[fam]})`]);
   }
-  for (const fam of t.carries) {
+  for (const fam of families) {
     rows.push([`TCP MSS (IPv${fam})`, `${t.effectiveMtu - TCP_HEADERS[fam]} (${t.effectiveMtu} − ${TCP_HEADERS[fam]})${t.mss !== null ? `; clamped to ${t.mss}` : ''}`]);
   }
   const parts = [table(['Tunnel', `\`${t.name}\`${device ? ` on ${device.name}` : ''}`], rows)];
@@ -94,7 +97,7 @@ function peerLink(snap: Snapshot, p: Tunnel, uriOf: UriOf): string {
 }
 
 /** RFC 5969: the CE's delegated prefix is the 6rd prefix followed by the low 32 − m bits of its IPv4 address. */
-export function sixrdArithmetic(snap: Snapshot, t: Tunnel, s: SixRd, address?: Cidr): string {
+function sixrdArithmetic(snap: Snapshot, t: Tunnel, s: SixRd, address?: Cidr): string {
   const embedded = 32 - s.ipv4MaskLen;
   const rows: [string, string][] = [];
   rows.push(['6rd prefix', cidrToString(s.prefix)]);

@@ -1,4 +1,4 @@
-import type { Device, FileModel, InterfaceDecl, Position, Range, Tunnel } from '../model/types';
+import type { Device, InterfaceDecl, Position, Range, Tunnel } from '../model/types';
 import type { Snapshot } from './workspace-index';
 
 // Position queries over one snapshot, shared by hover, navigation, completion and code actions.
@@ -83,8 +83,4 @@ export function lineOf(text: string, line: number): string | undefined {
   }
   const end = text.indexOf('\n', start);
   return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
-}
-
-export function modelOf(snap: Snapshot, path: string): FileModel | undefined {
-  return snap.models.get(path);
 }

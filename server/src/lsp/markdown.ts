@@ -2,7 +2,7 @@ import type { Range } from '../model/types';
 
 // Small helpers for hover markdown: tables and links to file:line.
 
-export function escapeCell(s: string): string {
+function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 

@@ -132,8 +132,9 @@ export function startServer(connection: Connection): void {
     progress?.begin('Tunnelwright: indexing configurations', 0, `${loaded.sources.length} files`, false);
     for (const [i, s] of loaded.sources.entries()) {
       skipped(index.setDisk(s.path, s.text));
-      if (progress && i % 25 === 0) {
-        index.warm(s.path);
+      if (!progress) continue;
+      index.warm(s.path);
+      if (i % 25 === 0) {
         progress.report(Math.round((100 * i) / loaded.sources.length), nodePath.basename(s.path));
         // Let the progress notification and other messages through.
         await new Promise((resolve) => setImmediate(resolve));
@@ -143,11 +144,14 @@ export function startServer(connection: Connection): void {
     progress?.done();
   }
 
+  /** New settings may include files that were left out before: read the folders again (parses are cached). */
+  async function settingsChanged(): Promise<void> {
+    await loadSettings();
+    await readFromDisk(roots, false);
+  }
+
   async function fileChanged(path: string, type: FileChangeType): Promise<void> {
-    if (nodePath.basename(path) === SETTINGS_FILE) {
-      await loadSettings();
-      return;
-    }
+    if (nodePath.basename(path) === SETTINGS_FILE) return settingsChanged();
     if (type === FileChangeType.Deleted) {
       index.removeDisk(path);
       index.removeFolder(path);
@@ -214,7 +218,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(
     safe('configuration', undefined, async (p) => {
       pushedSettings = p.settings;
-      await loadSettings();
+      await settingsChanged();
       schedule();
     }),
   );
@@ -250,14 +254,14 @@ export function startServer(connection: Connection): void {
   );
   connection.onDocumentSymbol(
     safe('document symbols', [], (p) => {
-      const m = index.snapshot().models.get(pathOf(p.textDocument.uri));
+      const m = index.fileModel(pathOf(p.textDocument.uri));
       return m ? documentSymbols(m) : [];
     }),
   );
   connection.onWorkspaceSymbol(safe('workspace symbols', [], (p) => workspaceSymbols(index.snapshot(), p.query, uriOf)));
   connection.onFoldingRanges(
     safe('folding', [], (p) => {
-      const m = index.snapshot().models.get(pathOf(p.textDocument.uri));
+      const m = index.fileModel(pathOf(p.textDocument.uri));
       return m ? foldingRanges(m) : [];
     }),
   );

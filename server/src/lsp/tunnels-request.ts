@@ -41,7 +41,7 @@ export function tunnelsResult(snap: Snapshot, uriOf: UriOf) {
             effectiveMtu: t.effectiveMtu,
             overhead: t.overhead,
             peers: t.peers,
-            needsPeer: t.remote !== null && !listeningModes.has(t.mode),
+            needsPeer: t.remote !== null && !t.multipoint && !listeningModes.has(t.mode),
             disabled: t.disabled,
             problems: problemsOf(snap, t, uriOf),
           };

@@ -110,6 +110,14 @@ export class WorkspaceIndex {
     if (this.open.delete(path)) this.changed(path);
   }
 
+  /** One file's model, parsed if needed, without re-analysing the workspace (for outline and folding). */
+  fileModel(path: string): FileModel | undefined {
+    if (this.current) return this.current.models.get(path);
+    const src = this.source(path);
+    const model = src && this.parse(path, src);
+    return model && isConfig(model) ? model : undefined;
+  }
+
   /** Parse one file ahead of the next analysis (so indexing can report progress file by file). */
   warm(path: string): void {
     const src = this.source(path);

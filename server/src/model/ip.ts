@@ -100,15 +100,26 @@ export function fromBits(b: Bits): string {
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
 }
 
-/** Mask of the top `len` bits of a `width`-bit value. */
+const masks = (width: number) => Array.from({ length: width + 1 }, (_, len) => (len === 0 ? 0n : ((1n << BigInt(len)) - 1n) << BigInt(width - len)));
+const maskTable: Record<number, bigint[]> = { 32: masks(32), 128: masks(128) };
+
+/** Mask of the top `len` bits of a 32- or 128-bit value. */
 export function prefixMask(len: number, width: number): bigint {
-  return len <= 0 ? 0n : ((1n << BigInt(len)) - 1n) << BigInt(width - len);
+  return maskTable[width][Math.max(0, Math.min(len, width))];
 }
+
+const canonicalText = new Map<string, string>();
 
 /** Canonical text of an address, or the input unchanged when it is not an IP address. */
 export function canonical(address: string): string {
-  const b = toBits(address);
-  return b ? fromBits(b) : address;
+  let c = canonicalText.get(address);
+  if (c === undefined) {
+    const b = toBits(address);
+    c = b ? fromBits(b) : address;
+    if (canonicalText.size > 100_000) canonicalText.clear();
+    canonicalText.set(address, c);
+  }
+  return c;
 }
 
 /** Whether `address` lies inside `net`. */

@@ -107,21 +107,14 @@ export function resolveTunnel(m: MergedTunnel, ctx: DeviceContext): Tunnel {
   const isGre = greModes.has(mode);
   const ikey = note('key', m.pick((d) => d.gre?.ikey));
   const okey = note('key', m.pick((d) => d.gre?.okey));
-  const flag = (f: (g: NonNullable<Tunnel['gre']>) => boolean) => m.decls.some((d) => d.decl.gre !== undefined && f({ iseq: !!d.decl.gre.iseq, oseq: !!d.decl.gre.oseq, icsum: !!d.decl.gre.icsum, ocsum: !!d.decl.gre.ocsum }));
-  const gre = isGre ? { iseq: flag((g) => g.iseq), oseq: flag((g) => g.oseq), icsum: flag((g) => g.icsum), ocsum: flag((g) => g.ocsum) } : null;
+  const flag = (k: 'iseq' | 'oseq' | 'icsum' | 'ocsum') => m.decls.some((d) => d.decl.gre?.[k] === true);
+  const gre = isGre ? { iseq: flag('iseq'), oseq: flag('oseq'), icsum: flag('icsum'), ocsum: flag('ocsum') } : null;
   const key = ikey !== undefined || okey !== undefined ? { i: ikey ?? null, o: okey ?? null } : null;
   const encapWritten = note('encapLimit', m.pick((d) => d.encapLimit));
   const encapLimit = encapWritten ?? (dialect === 'linux' && linuxIp6Tunnels.has(mode) ? LINUX_DEFAULT_ENCAP_LIMIT : null);
 
-  const parts = overheadParts({
-    dialect,
-    mode,
-    outerFamily,
-    key: key !== null && (key.o !== null || key.i !== null),
-    seq: gre !== null && (gre.oseq || gre.iseq),
-    csum: gre !== null && (gre.ocsum || gre.icsum),
-    encapLimit,
-  });
+  // What this end sends: the output key, sequence numbers and checksums lengthen its packets.
+  const parts = overheadParts({ dialect, mode, outerFamily, key: key?.o != null, seq: gre?.oseq === true, csum: gre?.ocsum === true, encapLimit });
   const overhead = parts.reduce((s, p) => s + p.bytes, 0);
   const dev = m.pick((d) => d.dev)?.loc.value;
   const underlay = interfaces.underlay({ sourceInterface, dev, local, outerFamily }, ctx.defaultUnderlayMtu);

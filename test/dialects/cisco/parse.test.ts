@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExample, parseFixture, parseText, r, textAt, tunnel } from './helpers';
+import { span, textAt, tunnel } from '../helpers';
+import { parseExample, parseFixture, parseText } from './helpers';
 
 describe('cisco: examples/6rd-cisco-br.ios (6rd border relay)', () => {
   const m = parseExample('6rd-cisco-br.ios');
@@ -106,12 +107,12 @@ describe('cisco: abbreviations and interface names', () => {
   it('expands abbreviated commands and interface types', () => {
     const m = parseText(['int tu10', ' ip add 10.0.0.1 255.255.255.0', ' tun sou Gi0/0', ' tun dest 192.0.2.1', ' tun mode gre ip', ' desc x', ' no shut'].join('\n'));
     const t = tunnel(m, 'Tunnel10');
-    expect(t.nameRange).toEqual(r(0, 4, 8));
+    expect(t.nameRange).toEqual(span(0, 4, 8));
     expect(t.sourceInterface?.value).toBe('GigabitEthernet0/0');
     expect(t.remote?.value).toBe('192.0.2.1');
     expect(t.mode?.value).toBe('gre');
-    expect(t.mode?.range).toEqual(r(4, 10, 16));
-    expect(t.disabled).toEqual({ value: false, range: r(6, 4, 8) });
+    expect(t.mode?.range).toEqual(span(4, 10, 16));
+    expect(t.disabled).toEqual({ value: false, range: span(6, 4, 8) });
     expect(t.addresses[0].value.address).toBe('10.0.0.1');
     expect(m.unknown).toEqual([]);
   });
@@ -128,8 +129,8 @@ describe('cisco: abbreviations and interface names', () => {
         ' tunnel source tunnel 12',
       ].join('\n'),
     );
-    expect(tunnel(m, 'Tunnel12').sourceInterface).toEqual({ value: 'FastEthernet0/0', range: r(1, 15, 31) });
-    expect(tunnel(m, 'Tunnel12').nameRange).toEqual(r(0, 10, 19));
+    expect(tunnel(m, 'Tunnel12').sourceInterface).toEqual({ value: 'FastEthernet0/0', range: span(1, 15, 31) });
+    expect(tunnel(m, 'Tunnel12').nameRange).toEqual(span(0, 10, 19));
     expect(tunnel(m, 'Tunnel0').sourceInterface?.value).toBe('TenGigabitEthernet0/0/0.70');
     expect(tunnel(m, 'Tunnel7').sourceInterface?.value).toBe('Tunnel12');
   });
@@ -149,7 +150,7 @@ describe('cisco: abbreviations and interface names', () => {
   it('flags the deprecated IPv4-compatible automatic tunnel mode', () => {
     const m = parseText('interface Tunnel9\n tunnel mode ipv6ip auto-tunnel\n');
     expect(tunnel(m, 'Tunnel9').mode?.value).toBe('sit');
-    expect(m.deprecated).toEqual([{ range: r(1, 20, 31), word: 'auto-tunnel', replacement: '6to4' }]);
+    expect(m.deprecated).toEqual([{ range: span(1, 20, 31), word: 'auto-tunnel', replacement: '6to4' }]);
   });
 
   it('maps every tunnel mode to its canonical name', () => {
@@ -210,7 +211,7 @@ describe('cisco: tunnel values', () => {
     expect(tunnel(m, 'Tunnel4').mtu?.value).toBe(1500); // IPv4 carried, no `ip mtu`: interface MTU
     expect(tunnel(m, 'Tunnel5').mtu?.value).toBe(1480);
     expect(tunnel(m, 'Tunnel6').mtu?.value).toBe(1400);
-    expect(tunnel(m, 'Tunnel6').mtu?.range).toEqual(r(10, 8, 12));
+    expect(tunnel(m, 'Tunnel6').mtu?.range).toEqual(span(10, 8, 12));
   });
 
   it('a Virtual-Template of type tunnel is a tunnel; a physical interface is not', () => {
@@ -233,11 +234,11 @@ describe('cisco: unknown commands, with exact ranges', () => {
     const text = ['interface Tunnel0', ' tunel mode gre ip', ' tunnel destnation 192.0.2.1', ' tunnel mode grr', ' escription to hq', ' ip adress 10.0.0.1 255.0.0.0'].join('\n');
     const m = parseText(text);
     expect(m.unknown).toEqual([
-      { range: r(1, 1, 6), word: 'tunel', suggestion: 'tunnel', expected: 'an interface command' },
-      { range: r(2, 8, 18), word: 'destnation', suggestion: 'destination', expected: 'a tunnel command (source, destination, mode, key, 6rd, ...)' },
-      { range: r(3, 13, 16), word: 'grr', suggestion: 'gre', expected: expect.stringContaining('a tunnel mode') },
-      { range: r(4, 1, 11), word: 'escription', suggestion: 'description', expected: 'an interface command' },
-      { range: r(5, 4, 10), word: 'adress', suggestion: 'address', expected: 'an `ip` interface command' },
+      { range: span(1, 1, 6), word: 'tunel', suggestion: 'tunnel', expected: 'an interface command' },
+      { range: span(2, 8, 18), word: 'destnation', suggestion: 'destination', expected: 'a tunnel command (source, destination, mode, key, 6rd, ...)' },
+      { range: span(3, 13, 16), word: 'grr', suggestion: 'gre', expected: expect.stringContaining('a tunnel mode') },
+      { range: span(4, 1, 11), word: 'escription', suggestion: 'description', expected: 'an interface command' },
+      { range: span(5, 4, 10), word: 'adress', suggestion: 'address', expected: 'an `ip` interface command' },
     ]);
     expect(m.coverage.unknown).toBe(5);
     expect(tunnel(m, 'Tunnel0').remote).toBeUndefined();
@@ -245,12 +246,12 @@ describe('cisco: unknown commands, with exact ranges', () => {
 
   it('reports any unknown word under `tunnel`, with no suggestion when nothing is close', () => {
     const m = parseText('interface Tunnel0\n tunnel frobnicate 3\n');
-    expect(m.unknown).toEqual([{ range: r(1, 8, 18), word: 'frobnicate', expected: 'a tunnel command (source, destination, mode, key, 6rd, ...)' }]);
+    expect(m.unknown).toEqual([{ range: span(1, 8, 18), word: 'frobnicate', expected: 'a tunnel command (source, destination, mode, key, 6rd, ...)' }]);
   });
 
   it('leaves unrelated interface commands alone, and flags a mistyped `interface`', () => {
     const m = parseText(['interface GigabitEthernet0/0', ' ip nhrp map multicast dynamic', ' crypto map CM', ' cdp enable', ' hold-queue 4096 in', ' tx-ring-limit 64', 'interfce Tunnel1', ' tunnel source 192.0.2.1'].join('\n'));
-    expect(m.unknown).toEqual([{ range: r(6, 0, 8), word: 'interfce', suggestion: 'interface', expected: 'a global command' }]);
+    expect(m.unknown).toEqual([{ range: span(6, 0, 8), word: 'interfce', suggestion: 'interface', expected: 'a global command' }]);
     expect(m.tunnels).toEqual([]);
   });
 });
@@ -352,8 +353,8 @@ describe('cisco: layout variants', () => {
     const m = parseFixture('crlf.ios');
     expect(m.hostname?.value).toBe('crlf-r1');
     const t = tunnel(m, 'Tunnel5');
-    expect(t.remote).toEqual({ value: '192.0.2.10', range: r(5, 20, 30) });
-    expect(m.unknown).toEqual([{ range: r(6, 1, 6), word: 'tunel', suggestion: 'tunnel', expected: 'an interface command' }]);
+    expect(t.remote).toEqual({ value: '192.0.2.10', range: span(5, 20, 30) });
+    expect(m.unknown).toEqual([{ range: span(6, 1, 6), word: 'tunel', suggestion: 'tunnel', expected: 'an interface command' }]);
   });
 
   it('one broken line does not hide the rest of the file', () => {

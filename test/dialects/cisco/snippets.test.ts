@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseText, root } from './helpers';
+import { expandSnippet, readSnippets } from '../helpers';
+import { parseText } from './helpers';
 
-const snippets = JSON.parse(readFileSync(path.join(root, 'snippets', 'cisco.json'), 'utf8')) as Record<string, { prefix: string[]; body: string[] }>;
-
-/** A snippet as inserted with every placeholder left at its default. */
-function expand(body: string[]): string {
-  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1');
-}
+const snippets = readSnippets('cisco.json');
 
 const expectedModes: Record<string, string | undefined> = {
   'tunnel-gre': 'gre',
@@ -29,7 +23,7 @@ describe('cisco snippets', () => {
 
   for (const [name, s] of Object.entries(snippets)) {
     it(`${name} parses cleanly into one tunnel of the right mode`, () => {
-      const m = parseText(expand(s.body));
+      const m = parseText(expandSnippet(s.body));
       expect(m.unknown).toEqual([]);
       expect(m.invalid).toEqual([]);
       expect(m.tunnels).toHaveLength(1);

@@ -71,7 +71,7 @@ describe('linux parser: never throws, ranges stay inside the text', () => {
 
   it('1 MB pathological lines parse in linear time (a backtracking pattern would time this test out)', { timeout: 60_000 }, () => {
     const mb = 1 << 20;
-    for (const unit of ['${', '$((', "'", '"\\', '<<', 'a', '1', '`', '¬\n', '\\\n', '# ', '\0', 'ip tunnel add t mode gre ']) {
+    for (const unit of ['${', '$((', "'", '"\\', '<<', "<<'", '<<"', '$((<<', 'a', '1', '`', '¬\n', '\\\n', '# ', '\0', 'ip tunnel add t mode gre ']) {
       const text = unit.repeat(Math.ceil(mb / unit.length));
       expectSane('p.sh', text, false);
     }

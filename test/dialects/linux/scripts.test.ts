@@ -168,6 +168,11 @@ describe('linux parser: iproute2 syntax variants', () => {
     expect(t.tos?.value).toBe('0x10');
   });
 
+  it('a key on an ipip or sit tunnel is refused, as iproute2 does', () => {
+    const m = one('ip tunnel add k0 mode ipip remote 192.0.2.1 key 5\n');
+    expect(m.invalid).toEqual([{ range: rng(0, 48, 49), message: 'keys are for GRE and VTI tunnels: `ip tunnel` refuses a key with mode ipip' }]);
+  });
+
   it('`ip link add` accepts option prefixes and names the device with name/dev/bare word', () => {
     const m = one('ip link add dev vx type vxlan vni 9 dstp 8472 rem 192.0.2.7\nip link add name g1 mtu 1400 type gre remote 192.0.2.8 key 3\n');
     expect(tunnel(m, 'vx').dstPort?.value).toBe(8472);
@@ -202,6 +207,11 @@ describe('linux parser: iproute2 syntax variants', () => {
     expect(t.mode?.value).toBe('vti6');
     expect(cidrs(t.addresses)).toEqual(['2001:db8:ff::6/127']);
     expect(m.sections.map((s) => s.name)).toEqual(['private/v6t']);
+  });
+
+  it('`<<` in arithmetic or quotes starts no heredoc; a real heredoc body is skipped', () => {
+    const m = one('mask=$(( (1 << 8) - 1 )); echo "a <<b"\ncat <<-EOF\n\tip tunnel add ghost mode gre\n\tEOF\nip tunnel add real0 mode gre remote 192.0.2.1\n');
+    expect(m.tunnels.map((t) => t.name)).toEqual(['real0']);
   });
 
   it('a variable assigned twice is not guessed', () => {
@@ -276,9 +286,11 @@ describe('linux parser: commands run by other programs', () => {
       'ExecStart=/sbin/ip tunnel add w1 mode sit remote 192.0.2.2',
       'if ! ip link show w2 >/dev/null 2>&1; then ip tunnel add w2 mode gre remote 192.0.2.3; fi',
       'echo ip tunnel add w3 mode gre remote 192.0.2.4',
+      '${pkgs.iproute2}/bin/ip tunnel add w4 mode gre remote 192.0.2.5',
+      'ip -n blue tunnel add w5 mode gre remote 192.0.2.6',
       '',
     ].join('\n'));
-    expect(m.tunnels.map((t) => [t.name, t.mode?.value])).toEqual([['w0', 'ipip'], ['w1', 'sit'], ['w2', 'gre']]);
+    expect(m.tunnels.map((t) => [t.name, t.mode?.value])).toEqual([['w0', 'ipip'], ['w1', 'sit'], ['w2', 'gre'], ['w4', 'gre'], ['blue/w5', 'gre']]);
   });
 
   it('HOWTO transcripts: `¬` continuation glyphs and <placeholders>', () => {

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { covered, exampleText, lines, rtx, span, summary, tunnelOf } from './helpers';
+import { exampleText, span, spanLines, textAt, tunnel } from '../helpers';
+import { parseText, summary } from './helpers';
 
 describe('rtx: examples/ipip4-rtx1300.rtx', () => {
   const text = exampleText('ipip4-rtx1300.rtx');
-  const m = rtx(text, 'ipip4-rtx1300.rtx');
+  const m = parseText(text, 'ipip4-rtx1300.rtx');
 
   it('reads tunnel11 as IPIP with the remote written and the local end implicit', () => {
-    const t = tunnelOf(m, 'tunnel11');
+    const t = tunnel(m, 'tunnel11');
     expect(summary(t)).toEqual({ mode: 'ipip', local: undefined, remote: '2.2.2.2', addresses: [], mtu: undefined, mss: undefined, description: undefined, disabled: false });
-    expect(covered(text, t.nameRange)).toBe('11');
-    expect(covered(text, t.mode!.range)).toBe('ipip');
-    expect(covered(text, t.remote!.range)).toBe('2.2.2.2');
-    expect(covered(text, t.disabled!.range)).toBe('11');
+    expect(textAt(text, t.nameRange)).toBe('11');
+    expect(textAt(text, t.mode!.range)).toBe('ipip');
+    expect(textAt(text, t.remote!.range)).toBe('2.2.2.2');
+    expect(textAt(text, t.disabled!.range)).toBe('11');
     expect(t.disabled!.range.start.line).toBe(8);
-    expect(t.range).toEqual(lines(4, 0, 9, 18));
+    expect(t.range).toEqual(spanLines(4, 0, 9, 18));
   });
 
   it('reports the ` escription` typo, and nothing else', () => {
@@ -25,7 +26,7 @@ describe('rtx: examples/ipip4-rtx1300.rtx', () => {
   });
 
   it('knows the LAN addresses and the route into the tunnel', () => {
-    expect(m.interfaces.map((i) => [i.name, i.addresses.map((a) => covered(text, a.range))])).toEqual([
+    expect(m.interfaces.map((i) => [i.name, i.addresses.map((a) => textAt(text, a.range))])).toEqual([
       ['lan1', ['10.10.0.1/24']],
       ['lan2', ['1.1.1.1/24']],
     ]);
@@ -33,21 +34,21 @@ describe('rtx: examples/ipip4-rtx1300.rtx', () => {
     const route = m.routes[0];
     expect(route.prefix.value).toEqual({ address: '172.22.2.0', prefixLength: 24, family: 4 });
     expect(route.dev?.value).toBe('tunnel11');
-    expect(covered(text, route.dev!.range)).toBe('tunnel 11');
+    expect(textAt(text, route.dev!.range)).toBe('tunnel 11');
     expect(route.via).toBeUndefined();
-    expect(m.sections).toEqual([{ kind: 'tunnel', name: 'tunnel11', range: lines(4, 0, 9, 18), nameRange: span(4, 14, 16) }]);
+    expect(m.sections).toEqual([{ kind: 'tunnel', name: 'tunnel11', range: spanLines(4, 0, 9, 18), nameRange: span(4, 14, 16) }]);
   });
 });
 
 describe('rtx: examples/ipip6-rtx1300.rtx', () => {
   const text = exampleText('ipip6-rtx1300.rtx');
-  const m = rtx(text, 'ipip6-rtx1300.rtx');
+  const m = parseText(text, 'ipip6-rtx1300.rtx');
 
   it('IPIP with an IPv6 endpoint is IPv4-in-IPv6 (ipip6)', () => {
-    const tun = tunnelOf(m, 'tunnel11');
+    const tun = tunnel(m, 'tunnel11');
     expect(summary(tun)).toMatchObject({ mode: 'ipip6', local: undefined, remote: '2406::2', description: 'AWS/IPIP6', disabled: false });
-    expect(covered(text, tun.description!.range)).toBe('AWS/IPIP6');
-    expect(covered(text, tun.mode!.range)).toBe('ipip');
+    expect(textAt(text, tun.description!.range)).toBe('AWS/IPIP6');
+    expect(textAt(text, tun.mode!.range)).toBe('ipip');
   });
 
   it('is clean and fully understood', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { covered, fixtureText, lines, rtx, summary, tunnelOf } from './helpers';
+import { spanLines, textAt, tunnel } from '../helpers';
+import { fixtureText, parseText, summary } from './helpers';
 
 // A full branch-office configuration (`show config` style) with long unrelated sections that must stay silent.
 describe('rtx: full RTX1210 branch configuration', () => {
   const text = fixtureText('branch-rtx1210.rtx');
-  const m = rtx(text, 'branch-rtx1210.rtx');
+  const m = parseText(text, 'branch-rtx1210.rtx');
 
   it('produces no noise on a valid configuration', () => {
     expect(m.unknown).toEqual([]);
@@ -18,46 +19,46 @@ describe('rtx: full RTX1210 branch configuration', () => {
 
   it('takes the console prompt as the device name', () => {
     expect(m.hostname?.value).toBe('kobe-branch');
-    expect(covered(text, m.hostname!.range)).toBe('kobe-branch');
+    expect(textAt(text, m.hostname!.range)).toBe('kobe-branch');
   });
 
   it('resolves an IPsec tunnel through its SA policy to the IKE gateway addresses', () => {
-    const t = tunnelOf(m, 'tunnel1');
+    const t = tunnel(m, 'tunnel1');
     expect(summary(t)).toEqual({
       mode: 'ipsec', local: '198.51.100.7', remote: 'hq.example.net', addresses: ['169.254.10.2/30'],
       mtu: undefined, mss: undefined, description: 'HQ-IPsec', disabled: false,
     });
-    expect(covered(text, t.mode!.range)).toBe('101');
-    expect(covered(text, t.local!.range)).toBe('198.51.100.7');
+    expect(textAt(text, t.mode!.range)).toBe('101');
+    expect(textAt(text, t.local!.range)).toBe('198.51.100.7');
     expect(t.local!.range.start.line).toBe(74);
-    expect(covered(text, t.remote!.range)).toBe('hq.example.net');
+    expect(textAt(text, t.remote!.range)).toBe('hq.example.net');
   });
 
   it('reads GRE with both endpoints, MTU, MSS and a quoted description', () => {
-    const t = tunnelOf(m, 'tunnel2');
+    const t = tunnel(m, 'tunnel2');
     expect(summary(t)).toEqual({
       mode: 'gre', local: '198.51.100.7', remote: '192.0.2.1', addresses: ['10.255.2.2/30'],
       mtu: 1476, mss: 1436, description: 'DC GRE', disabled: false,
     });
-    expect(covered(text, t.mtu!.range)).toBe('1476');
-    expect(covered(text, t.mss!.range)).toBe('1436');
-    expect(covered(text, t.description!.range)).toBe('"DC GRE"');
+    expect(textAt(text, t.mtu!.range)).toBe('1476');
+    expect(textAt(text, t.mss!.range)).toBe('1436');
+    expect(textAt(text, t.description!.range)).toBe('"DC GRE"');
   });
 
   it('reads an unindented dual-stack IPIP block over IPv6 as ipip6', () => {
-    const t = tunnelOf(m, 'tunnel3');
+    const t = tunnel(m, 'tunnel3');
     expect(summary(t)).toMatchObject({ mode: 'ipip6', local: '2001:db8:ffff::10', remote: '2001:db8:aaaa::1', addresses: ['10.255.3.2/30', '2001:db8:77:1::2/64'], mtu: 1460, disabled: false });
   });
 
   it('keeps a tunnel that is never enabled after `no tunnel enable all` disabled', () => {
-    const t = tunnelOf(m, 'tunnel4');
+    const t = tunnel(m, 'tunnel4');
     expect(summary(t)).toMatchObject({ mode: 'l2tpv3', remote: 'warehouse.example.org', local: undefined, disabled: true });
-    expect(covered(text, t.disabled!.range)).toBe('all');
+    expect(textAt(text, t.disabled!.range)).toBe('all');
     expect(t.disabled!.range.start.line).toBe(63);
   });
 
   it('collects interfaces, PPPoE included', () => {
-    expect(m.interfaces.map((i) => [i.name, i.addresses.map((a) => covered(text, a.range)), i.mtu?.value])).toEqual([
+    expect(m.interfaces.map((i) => [i.name, i.addresses.map((a) => textAt(text, a.range)), i.mtu?.value])).toEqual([
       ['lan1', ['192.168.50.1/24'], 1500],
       ['lan2', ['203.0.113.10/29', '2001:db8:ffff::10/64'], undefined],
       ['lan3', [], undefined],
@@ -68,7 +69,7 @@ describe('rtx: full RTX1210 branch configuration', () => {
   });
 
   it('reads every gateway of every route, tunnels by their model names', () => {
-    expect(m.routes.map((r) => [covered(text, r.prefix.range), r.via?.value, r.dev?.value])).toEqual([
+    expect(m.routes.map((r) => [textAt(text, r.prefix.range), r.via?.value, r.dev?.value])).toEqual([
       ['default', undefined, 'pp1'],
       ['10.20.0.0/16', undefined, 'tunnel1'],
       ['10.30.0.0/24', undefined, 'tunnel2'],
@@ -82,12 +83,12 @@ describe('rtx: full RTX1210 branch configuration', () => {
   });
 
   it('outlines the PP and tunnel blocks up to their last own line', () => {
-    expect(m.sections.map((s) => [s.kind, s.name, s.range, covered(text, s.nameRange)])).toEqual([
-      ['interface', 'pp1', lines(44, 0, 61, 14), '1'],
-      ['tunnel', 'tunnel1', lines(65, 0, 82, 18), '1'],
-      ['tunnel', 'tunnel2', lines(85, 0, 93, 18), '2'],
-      ['tunnel', 'tunnel3', lines(96, 0, 102, 15), '3'],
-      ['tunnel', 'tunnel4', lines(105, 0, 114, 18), '4'],
+    expect(m.sections.map((s) => [s.kind, s.name, s.range, textAt(text, s.nameRange)])).toEqual([
+      ['interface', 'pp1', spanLines(44, 0, 61, 14), '1'],
+      ['tunnel', 'tunnel1', spanLines(65, 0, 82, 18), '1'],
+      ['tunnel', 'tunnel2', spanLines(85, 0, 93, 18), '2'],
+      ['tunnel', 'tunnel3', spanLines(96, 0, 102, 15), '3'],
+      ['tunnel', 'tunnel4', spanLines(105, 0, 114, 18), '4'],
     ]);
   });
 });

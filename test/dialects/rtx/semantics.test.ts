@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { covered, rtx, span, summary, tunnelOf } from './helpers';
+import { span, textAt, tunnel } from '../helpers';
+import { parseText, summary } from './helpers';
 
-const mode = (text: string, name = 'tunnel1') => tunnelOf(rtx(text), name).mode?.value;
+const mode = (text: string, name = 'tunnel1') => tunnel(parseText(text), name).mode?.value;
 
 describe('rtx: tunnel select contexts', () => {
   it('merges a tunnel selected twice into one declaration with two outline blocks', () => {
@@ -15,7 +16,7 @@ describe('rtx: tunnel select contexts', () => {
       ' ip tunnel mtu 1400',
       'ip filter 10 pass * * * * *',
     ].join('\n');
-    const m = rtx(text);
+    const m = parseText(text);
     expect(m.tunnels).toHaveLength(1);
     expect(summary(m.tunnels[0])).toMatchObject({ mode: 'ipip', remote: '192.0.2.1', mtu: 1400, disabled: false });
     expect(m.sections.map((s) => [s.range.start.line, s.range.end.line])).toEqual([[0, 3], [5, 6]]);
@@ -23,40 +24,40 @@ describe('rtx: tunnel select contexts', () => {
   });
 
   it('ends a context at `pp select` and at `tunnel select none`', () => {
-    const m = rtx('tunnel select 2\npp select 1\nip tunnel mtu 1400\npp select none\ntunnel select 2\ntunnel select none\nip tunnel mtu 1300\n');
+    const m = parseText('tunnel select 2\npp select 1\nip tunnel mtu 1400\npp select none\ntunnel select 2\ntunnel select none\nip tunnel mtu 1300\n');
     expect(m.invalid.map((i) => [i.range.start.line, i.message])).toEqual([
       [2, expect.stringContaining('no `tunnel select N` is open')],
       [6, expect.stringContaining('no `tunnel select N` is open')],
     ]);
     expect(m.invalid[0].range).toEqual(span(2, 3, 9));
-    expect(tunnelOf(m, 'tunnel2').mtu).toBeUndefined();
+    expect(tunnel(m, 'tunnel2').mtu).toBeUndefined();
   });
 
   it('keeps global commands valid while a tunnel is selected', () => {
-    const m = rtx('tunnel select 1\nipsec tunnel 101\ntunnel enable 1\nip route 192.168.1.0/24 gateway tunnel 1\nnat descriptor type 1 masquerade\nradius server 192.0.2.5\nsyslog host 192.0.2.6\n');
+    const m = parseText('tunnel select 1\nipsec tunnel 101\ntunnel enable 1\nip route 192.168.1.0/24 gateway tunnel 1\nnat descriptor type 1 masquerade\nradius server 192.0.2.5\nsyslog host 192.0.2.6\n');
     expect(m.unknown).toEqual([]);
     expect(m.routes[0].dev?.value).toBe('tunnel1');
     expect(m.sections[0].range.end.line).toBe(2);
   });
 
   it('accepts any indentation, tabs and full-width spaces as separators', () => {
-    const m = rtx('\t tunnel select 7\n\t\ttunnel\u3000endpoint address\u3000192.0.2.7\n   tunnel encapsulation gre\n');
-    expect(summary(tunnelOf(m, 'tunnel7'))).toMatchObject({ mode: 'gre', remote: '192.0.2.7' });
+    const m = parseText('\t tunnel select 7\n\t\ttunnel\u3000endpoint address\u3000192.0.2.7\n   tunnel encapsulation gre\n');
+    expect(summary(tunnel(m, 'tunnel7'))).toMatchObject({ mode: 'gre', remote: '192.0.2.7' });
     expect(m.unknown).toEqual([]);
   });
 
   it('takes `//` notes after a value as comments, as published configs write them', () => {
-    const m = rtx('tunnel select 1\n tunnel endpoint address\u30002404:8e00::feed:101\u3000// NTT東はこのアドレス\n');
-    expect(summary(tunnelOf(m, 'tunnel1'))).toMatchObject({ local: undefined, remote: '2404:8e00::feed:101' });
+    const m = parseText('tunnel select 1\n tunnel endpoint address\u30002404:8e00::feed:101\u3000// NTT東はこのアドレス\n');
+    expect(summary(tunnel(m, 'tunnel1'))).toMatchObject({ local: undefined, remote: '2404:8e00::feed:101' });
     expect(m.invalid).toEqual([]);
   });
 
   it('reads CRLF line endings with exact ranges', () => {
     const text = 'tunnel select 3\r\n tunnel encapsulation ipip\r\n tunnel endpoint address 2001:db8::9\r\n tunnel enable 3\r\n';
-    const t = tunnelOf(rtx(text), 'tunnel3');
+    const t = tunnel(parseText(text), 'tunnel3');
     expect(t.mode?.value).toBe('ipip6');
     expect(t.remote?.range).toEqual(span(2, 25, 36));
-    expect(covered(text, t.remote!.range)).toBe('2001:db8::9');
+    expect(textAt(text, t.remote!.range)).toBe('2001:db8::9');
   });
 });
 
@@ -92,15 +93,15 @@ describe('rtx: encapsulation to canonical mode', () => {
   });
 
   it('reports an unknown encapsulation type with the closest one', () => {
-    const m = rtx('tunnel select 1\n tunnel encapsulation ipipp\n');
+    const m = parseText('tunnel select 1\n tunnel encapsulation ipipp\n');
     expect(m.unknown).toEqual([{ range: span(1, 22, 27), word: 'ipipp', suggestion: 'ipip', expected: expect.stringContaining('encapsulation type') }]);
-    expect(tunnelOf(m, 'tunnel1').mode).toBeUndefined();
+    expect(tunnel(m, 'tunnel1').mode).toBeUndefined();
   });
 });
 
 describe('rtx: endpoints', () => {
   it('leaves the local end undefined when only the remote is written', () => {
-    const t = tunnelOf(rtx('tunnel select 1\ntunnel endpoint address 203.0.113.9\n'), 'tunnel1');
+    const t = tunnel(parseText('tunnel select 1\ntunnel endpoint address 203.0.113.9\n'), 'tunnel1');
     expect(t.local).toBeUndefined();
     expect(t.remote?.value).toBe('203.0.113.9');
   });
@@ -117,23 +118,23 @@ describe('rtx: endpoints', () => {
       ' ipsec tunnel 9',
       ' ipsec sa policy 9 5 esp',
     ].join('\n');
-    const m = rtx(text);
-    expect(summary(tunnelOf(m, 'tunnel4'))).toMatchObject({ mode: 'ipsec', local: '192.0.2.10', remote: '198.51.100.20' });
-    expect(tunnelOf(m, 'tunnel4').remote!.range).toEqual(span(1, 27, 40));
+    const m = parseText(text);
+    expect(summary(tunnel(m, 'tunnel4'))).toMatchObject({ mode: 'ipsec', local: '192.0.2.10', remote: '198.51.100.20' });
+    expect(tunnel(m, 'tunnel4').remote!.range).toEqual(span(1, 27, 40));
     // `any`: the peer is learned (remote access), not configured.
-    expect(summary(tunnelOf(m, 'tunnel5'))).toMatchObject({ mode: 'ipsec', local: undefined, remote: undefined });
+    expect(summary(tunnel(m, 'tunnel5'))).toMatchObject({ mode: 'ipsec', local: undefined, remote: undefined });
   });
 
   it('prefers `tunnel endpoint` over the IKE addresses (L2TPv3 over IPsec)', () => {
-    const m = rtx('ipsec ike remote address 1 192.0.2.99\ntunnel select 1\ntunnel encapsulation l2tpv3\ntunnel endpoint address 192.0.2.1\nipsec tunnel 1\nipsec sa policy 1 1 esp\n');
-    expect(summary(tunnelOf(m, 'tunnel1'))).toMatchObject({ mode: 'l2tpv3', remote: '192.0.2.1' });
+    const m = parseText('ipsec ike remote address 1 192.0.2.99\ntunnel select 1\ntunnel encapsulation l2tpv3\ntunnel endpoint address 192.0.2.1\nipsec tunnel 1\nipsec sa policy 1 1 esp\n');
+    expect(summary(tunnel(m, 'tunnel1'))).toMatchObject({ mode: 'l2tpv3', remote: '192.0.2.1' });
   });
 
   it('flags placeholders in endpoints as invalid values without losing the tunnel', () => {
     const text = 'tunnel select 1\n tunnel encapsulation ipip\n tunnel endpoint address (BRアドレス)\n tunnel enable 1\n';
-    const m = rtx(text);
+    const m = parseText(text);
     expect(m.invalid).toEqual([{ range: span(2, 25, 33), message: expect.stringContaining('expected an IPv4 or IPv6 address') }]);
-    expect(summary(tunnelOf(m, 'tunnel1'))).toMatchObject({ mode: 'ipip', remote: undefined, disabled: false });
+    expect(summary(tunnel(m, 'tunnel1'))).toMatchObject({ mode: 'ipip', remote: undefined, disabled: false });
   });
 });
 
@@ -148,7 +149,7 @@ describe('rtx: tunnel enable', () => {
     ['tunnel select 1\n tunnel enable 1\ntunnel disable 1\n', true, 'tunnel disable 1'],
     ['tunnel select 1\n tunnel enable 2\n', true, 'tunnel select 1'],
   ])('%j → disabled %s (from `%s`)', (text, disabled, line) => {
-    const d = tunnelOf(rtx(text), 'tunnel1').disabled!;
+    const d = tunnel(parseText(text), 'tunnel1').disabled!;
     expect(d.value).toBe(disabled);
     expect(text.split('\n')[d.range.start.line]).toBe(line);
   });
@@ -156,44 +157,44 @@ describe('rtx: tunnel enable', () => {
 
 describe('rtx: values', () => {
   it('takes `auto` MTU and MSS as the router default', () => {
-    const t = tunnelOf(rtx('tunnel select 1\nip tunnel mtu auto\nip tunnel tcp mss limit auto\n'), 'tunnel1');
+    const t = tunnel(parseText('tunnel select 1\nip tunnel mtu auto\nip tunnel tcp mss limit auto\n'), 'tunnel1');
     expect(t.mtu).toBeUndefined();
     expect(t.mss).toBeUndefined();
   });
 
   it('falls back to the IPv6 MTU and MSS when no IPv4 value is given', () => {
-    const t = tunnelOf(rtx('tunnel select 1\nipv6 tunnel mtu 1400\nipv6 tunnel tcp mss limit 1340\n'), 'tunnel1');
+    const t = tunnel(parseText('tunnel select 1\nipv6 tunnel mtu 1400\nipv6 tunnel tcp mss limit 1340\n'), 'tunnel1');
     expect([t.mtu?.value, t.mss?.value]).toEqual([1400, 1340]);
-    const both = tunnelOf(rtx('tunnel select 1\nipv6 tunnel mtu 1400\nip tunnel mtu 1380\n'), 'tunnel1');
+    const both = tunnel(parseText('tunnel select 1\nipv6 tunnel mtu 1400\nip tunnel mtu 1380\n'), 'tunnel1');
     expect(both.mtu?.value).toBe(1380);
   });
 
   it('reads `ipv6 tunnelN` settings outside a block', () => {
-    const t = tunnelOf(rtx('ipv6 tunnel9 mtu 1280\n'), 'tunnel9');
+    const t = tunnel(parseText('ipv6 tunnel9 mtu 1280\n'), 'tunnel9');
     expect(t.mtu?.value).toBe(1280);
   });
 
   it('rejects out-of-range and malformed values, saying what was expected', () => {
     const text = 'tunnel select 1\nip tunnel mtu 40\nip tunnel tcp mss limit 9000\nip tunnel address 10.0.0.300/30\nip lan1 mtu lots\n';
-    const m = rtx(text);
-    expect(m.invalid.map((i) => [covered(text, i.range), i.message])).toEqual([
+    const m = parseText(text);
+    expect(m.invalid.map((i) => [textAt(text, i.range), i.message])).toEqual([
       ['40', '`40` is not a valid MTU (or `auto`): expected a number from 68 to 65535'],
       ['9000', '`9000` is not a valid TCP MSS limit (or `auto`): expected a number from 536 to 1460'],
       ['10.0.0.300/30', '`10.0.0.300/30` is not a valid tunnel address: expected A.B.C.D/LENGTH'],
       ['lots', '`lots` is not a valid MTU (or `auto`): expected a number from 68 to 65535'],
     ]);
-    expect(tunnelOf(m, 'tunnel1').mtu).toBeUndefined();
+    expect(tunnel(m, 'tunnel1').mtu).toBeUndefined();
   });
 
   it('understands addresses given by source rather than literally', () => {
-    const m = rtx('ip lan2 address dhcp\nipv6 lan1 address ra-prefix@lan2::1/64\nipv6 lan1 address dhcp-prefix@lan2::(ID)/64\n');
+    const m = parseText('ip lan2 address dhcp\nipv6 lan1 address ra-prefix@lan2::1/64\nipv6 lan1 address dhcp-prefix@lan2::(ID)/64\n');
     expect(m.invalid).toEqual([]);
     expect(m.interfaces.flatMap((i) => i.addresses)).toEqual([]);
     expect(m.coverage).toMatchObject({ understood: 3, unknown: 0 });
   });
 
   it('reads netmask-style route destinations, host routes and zoned IPv6 next hops', () => {
-    const m = rtx('ip route 10.1.0.0/255.255.0.0 gateway 192.0.2.1\nip route 10.9.9.9 gateway null\nipv6 route 2001:db8::/32 gateway fe80::1%lan2\n');
+    const m = parseText('ip route 10.1.0.0/255.255.0.0 gateway 192.0.2.1\nip route 10.9.9.9 gateway null\nipv6 route 2001:db8::/32 gateway fe80::1%lan2\n');
     expect(m.routes.map((r) => [r.prefix.value.address, r.prefix.value.prefixLength, r.via?.value, r.dev?.value])).toEqual([
       ['10.1.0.0', 16, '192.0.2.1', undefined],
       ['10.9.9.9', 32, undefined, 'null'],
@@ -205,23 +206,23 @@ describe('rtx: values', () => {
 
   it('keeps `!` and `#` literal in descriptions and cuts `#` notes after other values', () => {
     const text = 'tunnel select 1\ndescription tunnel Osaka!DC #2  \nip tunnel mtu 1000 # lowered while debugging\n';
-    const t = tunnelOf(rtx(text), 'tunnel1');
+    const t = tunnel(parseText(text), 'tunnel1');
     expect(t.description?.value).toBe('Osaka!DC #2');
     expect(t.description?.range).toEqual(span(1, 19, 30));
-    expect(tunnelOf(rtx('tunnel select 1\ndescription #1 to HQ\n'), 'tunnel1').description?.value).toBe('#1 to HQ');
-    expect(rtx('tunnel select 1\ndescription tunnel   \n').invalid[0].message).toContain('expected the description text');
+    expect(tunnel(parseText('tunnel select 1\ndescription #1 to HQ\n'), 'tunnel1').description?.value).toBe('#1 to HQ');
+    expect(parseText('tunnel select 1\ndescription tunnel   \n').invalid[0].message).toContain('expected the description text');
     expect(t.mtu?.value).toBe(1000);
   });
 });
 
 describe('rtx: comments and embedded files', () => {
   it('skips `#` and `;` comment lines and does not count them', () => {
-    const m = rtx('# header\n; note in Korean style\n   # indented\nip lan1 address 192.168.0.1/24\n');
+    const m = parseText('# header\n; note in Korean style\n   # indented\nip lan1 address 192.168.0.1/24\n');
     expect(m.coverage).toEqual({ lines: 1, understood: 1, ignored: 0, unknown: 0 });
   });
 
   it('does not read the body of an embedded file as commands', () => {
-    const m = rtx('embedded file a.lua <<END\ntunnel select 5\ntunel foo\nEND\ntunnel select 6\n');
+    const m = parseText('embedded file a.lua <<END\ntunnel select 5\ntunel foo\nEND\ntunnel select 6\n');
     expect(m.tunnels.map((t) => t.name)).toEqual(['tunnel6']);
     expect(m.unknown).toEqual([]);
     expect(m.coverage).toEqual({ lines: 5, understood: 1, ignored: 4, unknown: 0 });
@@ -241,8 +242,8 @@ describe('rtx: broken lines', () => {
       ' tunnel endpoint address 192.0.2.2',
       ' tunnel enable',
     ].join('\n');
-    const m = rtx(text);
-    expect(m.invalid.map((i) => [i.range.start.line, covered(text, i.range)])).toEqual([
+    const m = parseText(text);
+    expect(m.invalid.map((i) => [i.range.start.line, textAt(text, i.range)])).toEqual([
       [0, 'select'],
       [1, 'abc'],
       [2, '10.0.0.0/8'],
@@ -252,7 +253,7 @@ describe('rtx: broken lines', () => {
       [8, 'enable'],
     ]);
     expect(m.invalid[0].message).toBe('incomplete command: expected a tunnel number or `none` after `select`');
-    expect(summary(tunnelOf(m, 'tunnel2'))).toMatchObject({ remote: '192.0.2.2', disabled: true });
+    expect(summary(tunnel(m, 'tunnel2'))).toMatchObject({ remote: '192.0.2.2', disabled: true });
     expect(m.routes).toEqual([]);
   });
 });

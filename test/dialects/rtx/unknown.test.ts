@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rtx, span } from './helpers';
+import { span } from '../helpers';
+import { parseText } from './helpers';
 
-const unknownOf = (text: string) => rtx(text).unknown.map(({ range, word, suggestion }) => ({ range, word, suggestion }));
+const unknownOf = (text: string) => parseText(text).unknown.map(({ range, word, suggestion }) => ({ range, word, suggestion }));
 
 describe('rtx: unknown commands and did-you-mean', () => {
   it('suggests the corrected word of a multi-word command, on the misspelled word only', () => {
@@ -20,7 +21,7 @@ describe('rtx: unknown commands and did-you-mean', () => {
   });
 
   it('reports every unknown word inside a tunnel block, with a suggestion only when one is close', () => {
-    const m = rtx('tunnel select 1\n escription tunnel X\n frobnicate 3\n');
+    const m = parseText('tunnel select 1\n escription tunnel X\n frobnicate 3\n');
     expect(m.unknown).toEqual([
       { range: span(1, 1, 11), word: 'escription', suggestion: 'description', expected: expect.stringContaining('selected tunnel') },
       { range: span(2, 1, 11), word: 'frobnicate', expected: expect.stringContaining('selected tunnel') },
@@ -36,7 +37,7 @@ describe('rtx: unknown commands and did-you-mean', () => {
   });
 
   it('reports an incomplete tunnel command at its last word', () => {
-    const m = rtx('tunnel select 1\ntunnel endpoint\n');
+    const m = parseText('tunnel select 1\ntunnel endpoint\n');
     expect(m.invalid).toEqual([{ range: span(1, 7, 15), message: expect.stringContaining('expected `address` or `name`') }]);
   });
 });

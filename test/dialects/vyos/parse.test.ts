@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleText, fixtureText, parseFixture, parseText, r, textAt, tunnel, withoutRanges } from './helpers';
+import { exampleText, span, textAt, tunnel, withoutRanges } from '../helpers';
+import { fixtureText, parseFixture, parseText } from './helpers';
 
 describe('vyos: reference GRE pair (examples/gre-vyos*)', () => {
   const text = exampleText('gre-vyoshkg1.vyos');
@@ -122,7 +123,7 @@ describe('vyos: full set-command configuration', () => {
       ['2001:db8:30::/48', undefined, 'tun30'],
     ]);
     const line = text.split('\n')[m.routes[1].range.start.line];
-    expect(m.routes[1].range).toEqual(r(51, 0, line.length));
+    expect(m.routes[1].range).toEqual(span(51, 0, line.length));
     expect(textAt(text, m.routes[2].dev!.range)).toBe("'tun20'");
   });
 
@@ -265,7 +266,7 @@ describe('vyos: mistakes', () => {
     const text = "set interface ethernet eth2 address '2001:db8:2::1/64'\n";
     const m = parseText(text);
     expect(m.unknown).toEqual([
-      { range: r(0, 4, 13), word: 'interface', suggestion: 'interfaces', expected: 'a configuration tree (interfaces, protocols, system, ...)' },
+      { range: span(0, 4, 13), word: 'interface', suggestion: 'interfaces', expected: 'a configuration tree (interfaces, protocols, system, ...)' },
     ]);
     expect(m.interfaces).toEqual([]);
     expect(m.coverage).toEqual({ lines: 1, understood: 0, ignored: 0, unknown: 1 });
@@ -281,10 +282,10 @@ describe('vyos: mistakes', () => {
     ].join('\n');
     const m = parseText(text);
     expect(m.unknown).toEqual([
-      { range: r(1, 27, 32), word: 'remot', suggestion: 'remote', expected: 'a tunnel setting' },
-      { range: r(2, 27, 37), word: 'frobnicate', suggestion: undefined, expected: 'a tunnel setting' },
-      { range: r(3, 41, 45), word: 'keys', suggestion: 'key', expected: 'an IPv4 tunnel parameter' },
-      { range: r(4, 15, 20), word: 'tunel', suggestion: 'tunnel', expected: 'an interface type (ethernet, tunnel, vxlan, ...)' },
+      { range: span(1, 27, 32), word: 'remot', suggestion: 'remote', expected: 'a tunnel setting' },
+      { range: span(2, 27, 37), word: 'frobnicate', suggestion: undefined, expected: 'a tunnel setting' },
+      { range: span(3, 41, 45), word: 'keys', suggestion: 'key', expected: 'an IPv4 tunnel parameter' },
+      { range: span(4, 15, 20), word: 'tunel', suggestion: 'tunnel', expected: 'an interface type (ethernet, tunnel, vxlan, ...)' },
     ]);
     expect(m.coverage).toEqual({ lines: 5, understood: 1, ignored: 0, unknown: 4 });
   });
@@ -293,7 +294,7 @@ describe('vyos: mistakes', () => {
     const text = 'sett interfaces tunnel tun0 remote 192.0.2.1\nOn the other router:\nset interfaces tunnel tun0 remote 192.0.2.2\n';
     const m = parseText(text);
     expect(m.unknown).toEqual([
-      { range: r(0, 0, 4), word: 'sett', suggestion: 'set', expected: 'a configuration command (set, delete, ...)' },
+      { range: span(0, 0, 4), word: 'sett', suggestion: 'set', expected: 'a configuration command (set, delete, ...)' },
     ]);
     expect(tunnel(m, 'tun0').remote?.value).toBe('192.0.2.2');
     expect(m.coverage).toEqual({ lines: 3, understood: 1, ignored: 1, unknown: 1 });
@@ -337,8 +338,8 @@ describe('vyos: mistakes', () => {
     expect(tunnel(m, 'tun0').remote?.value).toBe('192.0.2.1');
     expect(m.hostname?.value).toBe('r1');
     expect(m.invalid.map((i) => [i.range, i.message])).toEqual([
-      [r(5, 0, 1), 'unmatched `}`: no block is open here'],
-      [r(6, 0, 8), 'block is never closed: expected a matching `}`'],
+      [span(5, 0, 1), 'unmatched `}`: no block is open here'],
+      [span(6, 0, 8), 'block is never closed: expected a matching `}`'],
     ]);
   });
 });

@@ -101,6 +101,9 @@ export function ipTunnel(ctx: IpContext, words: ShellWord[]): LineStatus {
     if (guessed) spec.mode = { value: guessed, range: spec.name.range };
     else ctx.col.invalid(spec.name.range, 'cannot determine the tunnel mode: add `mode ipip|gre|sit|isatap|vti`');
   }
+  const key = spec.gre.ikey ?? spec.gre.okey;
+  if (key && !v6 && spec.mode && spec.mode.value !== 'gre' && spec.mode.value !== 'vti')
+    ctx.col.invalid(key.range, `keys are for GRE and VTI tunnels: \`ip tunnel\` refuses a key with mode ${spec.mode.value}`);
   spec.commit(ctx.cmd.range, (n) => qualify(ctx, n), sub === 'add');
   return ok ? 'understood' : 'unknown';
 }

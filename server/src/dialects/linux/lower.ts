@@ -62,11 +62,7 @@ function programStart(words: ShellWord[]): number | undefined {
   let i = 0;
   while (i < words.length) {
     const w = words[i];
-    const exec = /^Exec\w*=[-@:+!]*(.+)$/.exec(w.text);
-    if (exec && !w.dynamic) {
-      words[i] = { ...w, text: exec[1] };
-      return i;
-    }
+    if (systemdExec.test(w.text) && !w.dynamic) return i;
     if (/^[A-Za-z_]\w*=/.test(w.text)) {
       i++;
       continue;
@@ -86,12 +82,14 @@ function programStart(words: ShellWord[]): number | undefined {
   return undefined;
 }
 
-/** The program a word names: its base name (`/sbin/ip`, `${pkgs.iproute2}/bin/ip`). */
+/** `ExecStart=-/sbin/ip ...` in a systemd unit: the program follows the key and its prefix flags. */
+const systemdExec = /^Exec\w*=[-@:+!]*(?=.)/;
+
+/** The program a word names: its base name (`/sbin/ip`, `${pkgs.iproute2}/bin/ip`, `ExecStart=/sbin/ip`). */
 function programName(w: ShellWord | undefined): string | undefined {
   if (w === undefined) return undefined;
-  const base = w.text.split('/').pop()!;
   if (w.dynamic && !w.text.includes('/')) return undefined;
-  return base;
+  return w.text.replace(systemdExec, '').split('/').pop()!;
 }
 
 function isIpStart(w: ShellWord | undefined): boolean {

@@ -229,6 +229,12 @@ class Variables {
   }
 }
 
+/**
+ * Where `<<` is not a heredoc: in quotes and in arithmetic (`$((1 << n))`, `(( m <<= 1 ))`). Closers are
+ * optional so an unterminated quote cannot make the scan quadratic.
+ */
+const notRedirections = /'[^']*'?|"(?:[^"\\]|\\.)*"?|\$?\(\((?:[^()]|\([^()]*\)?)*(?:\)\))?/g;
+
 /** Replace heredoc bodies (and their terminator lines) by spaces, keeping line breaks. */
 function blankHeredocs(text: string): string {
   if (!text.includes('<<')) return text;
@@ -243,8 +249,8 @@ function blankHeredocs(text: string): string {
       lines[n] = line.replace(/[^\r\n]/g, ' ');
       continue;
     }
-    const code = line.trimStart().startsWith('#') ? '' : line;
-    for (const m of code.matchAll(/<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z_0-9.-]+))/g)) {
+    const code = line.trimStart().startsWith('#') ? '' : line.replace(notRedirections, (m) => ' '.repeat(m.length));
+    for (const m of code.matchAll(/<<(-?)[ \t]*(?:'([^'\n]*)'?|"([^"\n]*)"?|\\?([A-Za-z_0-9.-]+))/g)) {
       if (code[m.index! + 2] === '<') continue; // `<<<` is a here-string, on this line only
       pending.push({ delim: m[2] ?? m[3] ?? m[4], strip: m[1] === '-' });
     }

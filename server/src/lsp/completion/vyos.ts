@@ -1,10 +1,10 @@
 import type { CompletionItem } from 'vscode-languageserver/node';
 import { ROOT, type SchemaNode } from '../../dialects/vyos/commands';
-import { keywordItems, valueItems, type CompletionContext } from './context';
+import { keywordItems, valueItems, type CompletionContext, type ValueKind } from './context';
 
 // VyOS set commands: walk the schema; a tag node takes an instance name, a leaf one value.
 
-const valueKinds: Partial<Record<string, 'interface' | 'localAddress' | 'peerAddress'>> = {
+const valueKinds: Partial<Record<string, ValueKind>> = {
   local: 'localAddress',
   remote: 'peerAddress',
   sourceInterface: 'interface',

@@ -5,7 +5,7 @@ import { renderRtx } from './rtx';
 import type { Renderer } from './types';
 import { renderVyos } from './vyos';
 
-export type { PeerSpec, Rendered } from './types';
+export type { PeerSpec } from './types';
 
 export const renderers: Record<Dialect, Renderer> = {
   vyos: renderVyos,

@@ -1,0 +1,223 @@
+// Section 4: the engine's data plane against the kernel's, in two network namespaces joined by a veth pair.
+// (a) kernel VXLAN ↔ kernel VXLAN with offloads off: the floor of a kernel data plane on this machine;
+// (b) kernel VXLAN ↔ engine; (c) engine ↔ engine for GRE and IPIP. iperf3 TCP and UDP, 64-byte UDP packets
+// per second, and ping RTT. The engine runs on core 0, iperf3 and ping on core 1.
+// Only addresses inside the namespaces created here are used (TEST-NET-2 underlay, 10.77.0.0/24 inner);
+// the namespaces are always deleted, and only processes started here are stopped.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './lsp-client';
+import { percentile, round, summarize, type Summary } from './stats';
+
+export interface PathResult {
+  label: string;
+  tcpMbps?: Summary;
+  udp?: { mbps: number; lossPercent: number };
+  pps?: Summary;
+  rttMicros?: { p50: number; p99: number };
+  error?: string;
+}
+
+export interface EngineResults {
+  udpTargetMbps: number;
+  paths: PathResult[];
+  targets?: string[];
+  note?: string;
+}
+
+const NS = ['twb-a', 'twb-b'] as const;
+const UNDERLAY = ['198.51.100.1', '198.51.100.2'] as const;
+const INNER = ['10.77.0.1', '10.77.0.2'] as const;
+const VETH = ['twb-va', 'twb-vb'] as const;
+const UDP_TARGET_MBPS = 100;
+const ENGINE_CORE = '0';
+const TOOL_CORE = '1';
+
+function sh(cmd: string, args: string[], allowFail = false): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0 && !allowFail) throw new Error(`${cmd} ${args.join(' ')}: ${(r.stderr || r.stdout || String(r.error)).trim()}`);
+  return r.stdout;
+}
+const inNs = (ns: string, cmd: string[], allowFail = false) => sh('ip', ['netns', 'exec', ns, ...cmd], allowFail);
+
+function teardown(): void {
+  for (const ns of NS) sh('ip', ['netns', 'del', ns], true);
+}
+
+/** Two namespaces joined by a veth pair carrying the underlay; offloads off on the underlay. */
+function underlay(): void {
+  teardown();
+  for (const ns of NS) sh('ip', ['netns', 'add', ns]);
+  sh('ip', ['link', 'add', VETH[0], 'netns', NS[0], 'type', 'veth', 'peer', 'name', VETH[1], 'netns', NS[1]]);
+  for (const i of [0, 1]) {
+    inNs(NS[i], ['ip', 'addr', 'add', `${UNDERLAY[i]}/24`, 'dev', VETH[i]]);
+    inNs(NS[i], ['ip', 'link', 'set', VETH[i], 'up']);
+    inNs(NS[i], ['ip', 'link', 'set', 'lo', 'up']);
+    offloadsOff(i, VETH[i]);
+  }
+}
+
+function offloadsOff(i: number, dev: string): void {
+  inNs(NS[i], ['ethtool', '-K', dev, 'gro', 'off', 'gso', 'off', 'tso', 'off'], true);
+}
+
+/** The kernel's VXLAN device in namespace i, VNI 42, inner 10.77.0.x/24. */
+function kernelVxlan(i: number): void {
+  const dev = 'vx42';
+  inNs(NS[i], ['ip', 'link', 'add', dev, 'type', 'vxlan', 'id', '42', 'local', UNDERLAY[i], 'remote', UNDERLAY[1 - i], 'dstport', '4789', 'dev', VETH[i]]);
+  inNs(NS[i], ['ip', 'addr', 'add', `${INNER[i]}/24`, 'dev', dev]);
+  inNs(NS[i], ['ip', 'link', 'set', dev, 'up']);
+  offloadsOff(i, dev);
+}
+
+/** The configuration the engine in namespace i reads: a Linux script, as a user would write it. */
+function engineConfigText(kind: 'vxlan' | 'gre' | 'ipip', i: number): { text: string; tunnel: string } {
+  const [local, remote] = [UNDERLAY[i], UNDERLAY[1 - i]];
+  const tunnel = kind === 'vxlan' ? 'vx42' : `${kind}-b`;
+  const create =
+    kind === 'vxlan'
+      ? `ip link add ${tunnel} type vxlan id 42 local ${local} remote ${remote} dstport 4789 dev ${VETH[i]}`
+      : `ip tunnel add ${tunnel} mode ${kind} local ${local} remote ${remote}`;
+  return { text: `#!/bin/sh\n${create}\nip addr add ${INNER[i]}/24 dev ${tunnel}\nip link set ${tunnel} up\n`, tunnel };
+}
+
+/** `tunnelwright up` in namespace i, pinned to the engine core; resolves once the inner peer answers ping. */
+async function startEngine(kind: 'vxlan' | 'gre' | 'ipip', i: number, dir: string, started: ChildProcess[]): Promise<void> {
+  const { text, tunnel } = engineConfigText(kind, i);
+  const file = join(dir, `${NS[i]}-${kind}.sh`);
+  writeFileSync(file, text);
+  const child = spawn('ip', ['netns', 'exec', NS[i], 'taskset', '-c', ENGINE_CORE, process.execPath, join(repoRoot, 'bin', 'tunnelwright'), 'up', file, '--tunnel', tunnel, '--inner', 'tun', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  child.stdout!.resume();
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`engine exited (${code}): ${stderr.trim().slice(0, 300)}`))));
+  exited.catch(() => undefined);
+  await Promise.race([exited, waitForDevice(NS[i], tunnel)]);
+}
+
+async function waitForDevice(ns: string, dev: string): Promise<void> {
+  for (let t = 0; t < 100; t++) {
+    if (inNs(ns, ['ip', 'link', 'show', dev], true).includes(dev)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`device ${dev} did not appear in ${ns}`);
+}
+
+/** Until the far inner address answers (VXLAN learns the neighbour first). */
+async function reachable(): Promise<void> {
+  for (let t = 0; t < 50; t++) {
+    const r = spawnSync('ip', ['netns', 'exec', NS[0], 'ping', '-c', '1', '-W', '1', INNER[1]], { encoding: 'utf8' });
+    if (r.status === 0) return;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  throw new Error(`${INNER[1]} does not answer ping through the tunnel`);
+}
+
+interface Iperf {
+  end: {
+    sum_received?: { bits_per_second: number };
+    sum?: { bits_per_second: number; lost_percent?: number; packets?: number; lost_packets?: number; seconds?: number };
+  };
+}
+
+function iperf(args: string[]): Iperf {
+  const out = inNs(NS[0], ['taskset', '-c', TOOL_CORE, 'iperf3', '-c', INNER[1], '-J', ...args]);
+  return JSON.parse(out) as Iperf;
+}
+
+function measurePath(label: string, quick: boolean): PathResult {
+  const seconds = quick ? '2' : '5';
+  const runs = quick ? 1 : 3;
+  const tcp: number[] = [];
+  for (let r = 0; r < runs; r++) tcp.push((iperf(['-t', seconds]).end.sum_received?.bits_per_second ?? 0) / 1e6);
+  const udpRun = iperf(['-u', '-b', `${UDP_TARGET_MBPS}M`, '-t', seconds]).end.sum!;
+  const pps: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const s = iperf(['-u', '-l', '64', '-b', '0', '-t', seconds]).end.sum!;
+    pps.push(((s.packets ?? 0) - (s.lost_packets ?? 0)) / (s.seconds ?? Number(seconds)));
+  }
+  const ping = inNs(NS[0], ['taskset', '-c', TOOL_CORE, 'ping', '-c', quick ? '100' : '500', '-i', '0.005', INNER[1]], true);
+  const rtts = [...ping.matchAll(/time=([\d.]+) ms/g)].map((m) => Number(m[1]) * 1000);
+  return {
+    label,
+    tcpMbps: summarize(tcp.map((x) => round(x, 0))),
+    udp: { mbps: round(udpRun.bits_per_second / 1e6, 1), lossPercent: round(udpRun.lost_percent ?? 0, 3) },
+    pps: summarize(pps.map((x) => Math.round(x))),
+    ...(rtts.length ? { rttMicros: { p50: round(percentile(rtts, 50), 0), p99: round(percentile(rtts, 99), 0) } } : { error: 'no ping replies' }),
+  };
+}
+
+async function withIperfServer<T>(fn: () => Promise<T> | T, started: ChildProcess[]): Promise<T> {
+  const server = spawn('ip', ['netns', 'exec', NS[1], 'taskset', '-c', TOOL_CORE, 'iperf3', '-s', '-B', INNER[1]], { stdio: 'ignore' });
+  started.push(server);
+  await new Promise((r) => setTimeout(r, 300));
+  try {
+    return await fn();
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function stopAll(started: ChildProcess[]): Promise<void> {
+  for (const c of started.splice(0)) {
+    if (c.exitCode !== null || c.signalCode !== null) continue;
+    const gone = new Promise((r) => c.once('exit', r));
+    c.kill('SIGTERM');
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 3000))]);
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  }
+}
+
+async function runPath(label: string, setup: (dir: string, started: ChildProcess[]) => Promise<void>, quick: boolean, log: (s: string) => void): Promise<PathResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'tunnelwright-bench-engine-'));
+  const started: ChildProcess[] = [];
+  try {
+    underlay();
+    await setup(dir, started);
+    await reachable();
+    const r = await withIperfServer(() => measurePath(label, quick), started);
+    log(`${label}: TCP ${r.tcpMbps?.median} Mb/s, UDP loss ${r.udp?.lossPercent}%, ${r.pps?.median} pps, RTT p50 ${r.rttMicros?.p50} µs`);
+    return r;
+  } catch (e) {
+    log(`${label}: ${(e as Error).message}`);
+    return { label, error: (e as Error).message.split('\n')[0].slice(0, 200) };
+  } finally {
+    await stopAll(started);
+    teardown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runEngine(quick: boolean, log: (s: string) => void): Promise<EngineResults> {
+  if (process.getuid?.() !== 0) throw new Error('the engine section needs root (network namespaces)');
+  const paths: PathResult[] = [];
+  paths.push(await runPath('(a) kernel VXLAN ↔ kernel VXLAN, offloads off', async () => [0, 1].forEach(kernelVxlan), quick, log));
+  paths.push(
+    await runPath('(b) kernel VXLAN ↔ engine VXLAN (TAP)', async (dir, started) => {
+      kernelVxlan(0);
+      await startEngine('vxlan', 1, dir, started);
+    }, quick, log),
+  );
+  for (const kind of ['gre', 'ipip'] as const) {
+    paths.push(
+      await runPath(`(c) engine ↔ engine ${kind.toUpperCase()} (TUN)`, async (dir, started) => {
+        await startEngine(kind, 0, dir, started);
+        await startEngine(kind, 1, dir, started);
+      }, quick, log),
+    );
+  }
+  const [a, b] = paths;
+  const targets: string[] = [];
+  if (a.tcpMbps && b.tcpMbps) targets.push(`(b) TCP is ${Math.round((100 * b.tcpMbps.median) / a.tcpMbps.median)}% of (a) (target ≥ 25%) ${b.tcpMbps.median >= 0.25 * a.tcpMbps.median ? '✅' : '❌'}`);
+  if (a.rttMicros && b.rttMicros) {
+    const added = b.rttMicros.p50 - a.rttMicros.p50;
+    targets.push(`(b) adds ${Math.round(added)} µs median RTT over (a) (target < 100 µs) ${added < 100 ? '✅' : '❌'}`);
+  }
+  for (const p of paths.slice(1)) if (p.udp) targets.push(`${p.label}: UDP loss at ${UDP_TARGET_MBPS} Mb/s ${p.udp.lossPercent}% (target 0) ${p.udp.lossPercent === 0 ? '✅' : '❌'}`);
+  return { udpTargetMbps: UDP_TARGET_MBPS, paths, targets };
+}

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Dialect } from '../../server/src/model/types';
+import { detectDialect } from '../../server/src/dialects';
+
+// Material for hostile-input tests: the real configurations in the repository, grouped by dialect, and the
+// words of each dialect's command tables.
+
+const root = path.resolve(__dirname, '../..');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = path.join(dir, name);
+      return statSync(p).isDirectory() ? filesUnder(p) : name.endsWith('.md') ? [] : [p];
+    });
+}
+
+export interface Sample {
+  path: string;
+  text: string;
+}
+
+/** The reference scenarios (examples/) and every dialect's test fixtures, grouped by the dialect the CLI detects. */
+export function samplesByDialect(): Map<Dialect, Sample[]> {
+  const dialectsDir = path.join(root, 'test', 'dialects');
+  const fixtureDirs = readdirSync(dialectsDir)
+    .map((d) => path.join(dialectsDir, d, 'fixtures'))
+    .filter((d) => statSync(d, { throwIfNoEntry: false })?.isDirectory());
+  const out = new Map<Dialect, Sample[]>();
+  for (const p of [path.join(root, 'examples'), ...fixtureDirs].flatMap(filesUnder)) {
+    const text = readFileSync(p, 'utf8');
+    const dialect = detectDialect(p, text);
+    if (dialect) out.set(dialect, [...(out.get(dialect) ?? []), { path: path.relative(root, p), text }]);
+  }
+  return out;
+}
+
+/**
+ * Every word a command-table module names: object keys (command trees, keyword maps), the strings of lists
+ * and sets, `name` fields of option lists, and the words of whitespace-separated word lists.
+ */
+export function tableWords(module: Record<string, unknown>): string[] {
+  const words = new Set<string>();
+  const seen = new Set<unknown>();
+  const visit = (x: unknown, topLevel: boolean): void => {
+    if (typeof x === 'string') {
+      if (topLevel) for (const w of x.split(/\s+/)) words.add(w);
+      return;
+    }
+    if (!x || typeof x !== 'object' || x instanceof RegExp || seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x) || x instanceof Set) {
+      for (const v of x) {
+        if (typeof v === 'string') words.add(v);
+        else if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') words.add((v as { name: string }).name);
+        visit(v, false);
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(x)) {
+      words.add(k);
+      visit(v, false);
+    }
+  };
+  for (const v of Object.values(module)) visit(v, true);
+  words.delete('');
+  return [...words].sort();
+}
+
+/** Bytes as the CLI reads a file: UTF-8 when valid, otherwise Latin-1 (server/src/cli/load.ts). */
+export function decodeAsCli(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return Buffer.from(bytes).toString('latin1');
+  }
+}
