@@ -37,8 +37,7 @@ export class LspSession {
     });
     // Answer what the server asks (configuration, progress, registrations) with the defaults.
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-    this.conn.onRequest(() => null);
-    this.conn.onNotification(() => undefined);
+    for (const method of ['client/registerCapability', 'window/workDoneProgress/create', 'workspace/inlayHint/refresh']) this.conn.onRequest(method, () => null);
     this.conn.listen();
   }
 

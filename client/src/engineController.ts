@@ -20,6 +20,8 @@ export class EngineController implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly statusItem = vscode.window.createStatusBarItem('tunnelwright.engine', vscode.StatusBarAlignment.Left, 99);
   private readonly waiters = new Map<string, (s: EngineStatus | undefined) => void>();
+  /** The last log line of each session: the reason, when an engine stops before it is up. */
+  private readonly lastLog = new Map<string, string>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -30,8 +32,11 @@ export class EngineController implements vscode.Disposable {
     this.statusItem.command = 'tunnelwright.showStatus';
     const listener: SessionListener = {
       status: (key, status, previous) => this.onStatus(key, status, previous),
-      log: (key, text) => this.log.appendLine(`[${this.sessions.get(key)?.label ?? key}] ${text}`),
-      exit: (key, code, signal) => this.onExit(key, code, signal),
+      log: (key, text) => {
+        this.lastLog.set(key, text);
+        this.log.appendLine(`[${this.sessions.get(key)?.label ?? key}] ${text}`);
+      },
+      exit: (key, label, code, signal) => this.onExit(key, label, code, signal),
     };
     this.sessions = new EngineSessions(listener);
   }
@@ -114,6 +119,7 @@ export class EngineController implements vscode.Disposable {
 
     this.log.appendLine(`[${t.name}] $ ${describeLaunch(launch)}`);
     const first = new Promise<EngineStatus | undefined>((resolve) => this.waiters.set(t.id, resolve));
+    this.lastLog.delete(t.id);
     this.sessions.start(t.id, t.name, launch);
     this.changed.fire();
     const settled = await vscode.window.withProgress(
@@ -125,7 +131,8 @@ export class EngineController implements vscode.Disposable {
       },
     );
     if (settled === undefined) {
-      const choice = await vscode.window.showErrorMessage(`The engine for ${t.name} stopped.`, 'Show Log');
+      const reason = this.lastLog.get(t.id);
+      const choice = await vscode.window.showErrorMessage(`The engine for ${t.name} stopped${reason ? `: ${reason}` : '.'}`, 'Show Log');
       if (choice) this.log.show();
     } else {
       void vscode.window.showInformationMessage(`${t.name}: ${statusSummary(settled)}`);
@@ -166,8 +173,8 @@ export class EngineController implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private onExit(key: string, code: number | null, signal: NodeJS.Signals | null): void {
-    this.log.appendLine(`[${key}] engine exited (${signal ?? `code ${code}`})`);
+  private onExit(key: string, label: string, code: number | null, signal: NodeJS.Signals | null): void {
+    this.log.appendLine(`[${label}] engine exited (${signal ?? `code ${code}`})`);
     this.settle(key, undefined);
     this.updateStatusItem();
     this.changed.fire();

@@ -6,6 +6,7 @@ import type { Tunnel } from '../../server/src/model/types';
 import { capabilities } from './caps';
 import { isAlive, listEngines, queryStatus, requestDown, serveControl } from './control';
 import { engineConfig } from './from-model';
+import { validDeviceName } from './os/netconf';
 import { startEngine } from './run';
 import type { EngineStatus } from './status';
 
@@ -40,6 +41,7 @@ export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<numb
   const inner = (o.inner ?? (caps.netAdmin ? 'tun' : 'host')) as 'tun' | 'host';
   if (!caps.netRaw) return fail('bringing a tunnel up needs raw sockets: run as root, or grant CAP_NET_RAW (and CAP_NET_ADMIN for --inner tun)');
   if (inner === 'tun' && !caps.netAdmin) return fail('--inner tun needs root or CAP_NET_ADMIN to create the TUN device; use --inner host without it');
+  if (inner === 'tun' && !validDeviceName(picked.name)) return fail(`"${picked.name}" cannot be a Linux device name (at most 15 letters, digits, '.', '_' or '-'); use --inner host`);
   const cfg = engineConfig(picked, workspace, { inner, local: o.local, probe: o.probe, keepaliveSeconds: keepalive });
   if ('error' in cfg) return fail(cfg.error);
   if (picked.disabled) io.err(`tunnelwright: note: ${picked.name} is administratively disabled in ${picked.path}; bringing it up anyway`);
@@ -116,8 +118,9 @@ export async function runDown(name: string, io: Io): Promise<number> {
   }
   let ok = true;
   for (const e of engines) {
-    if (!(await requestDown(e))) {
-      io.err(`tunnelwright: ${name} (pid ${e.pid}) did not answer`);
+    const refused = await requestDown(e);
+    if (refused) {
+      io.err(`tunnelwright: ${name} (pid ${e.pid}): ${refused}`);
       ok = false;
     } else if (await waitForExit(e.pid)) {
       io.out(`${name} (pid ${e.pid}): down`);

@@ -17,8 +17,10 @@ export interface EngineConfig {
   addresses: Cidr[];
   /** Largest inner packet (IP tunnels) or inner IP MTU (VXLAN) that fits the path. */
   mtu: number;
-  /** Underlay path MTU, for sit's DF rule. */
+  /** Underlay path MTU as configured (sit's DF rule; replaced by what the kernel learns while running). */
   pathMtu: number;
+  /** Bytes the tunnel adds: path MTU − overhead is the largest inner packet the path carries. */
+  overhead: number;
   /** Outer TTL / hop limit; null = the mode's default (inherit for ipip/gre). */
   ttl: number | null;
   key: { i: number | null; o: number | null } | null;

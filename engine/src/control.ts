@@ -1,17 +1,22 @@
 // The control socket: one unix socket per running engine in a runtime folder, speaking one request line
 // ("status" or "down") and one JSON reply line. `tunnelwright status` and `down` find engines there.
+// Engines usually run as root (elevated from the editor); anyone may read their status, but only their
+// own user or root may stop them.
 import { promises as fs } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import type { EngineStatus } from './status';
+import { peerUid } from './os/peercred';
 
 const REQUEST_MAX = 64;
 const CLIENT_TIMEOUT_MS = 2000;
 
+const SYSTEM_DIR = '/run/tunnelwright';
+
 export function runtimeDir(): string {
   if (process.env.TUNNELWRIGHT_RUNTIME_DIR) return process.env.TUNNELWRIGHT_RUNTIME_DIR;
-  if (process.getuid?.() === 0) return '/run/tunnelwright';
+  if (process.getuid?.() === 0) return SYSTEM_DIR;
   if (process.env.XDG_RUNTIME_DIR) return nodePath.join(process.env.XDG_RUNTIME_DIR, 'tunnelwright');
   return nodePath.join(os.tmpdir(), `tunnelwright-${process.getuid?.() ?? 'user'}`);
 }
@@ -27,7 +32,7 @@ export interface ControlServer {
 
 export async function serveControl(name: string, status: () => EngineStatus | null, down: () => void): Promise<ControlServer> {
   const dir = runtimeDir();
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await fs.mkdir(dir, { recursive: true, mode: 0o755 });
   const path = socketPath(dir, name, process.pid);
   await fs.rm(path, { force: true });
   const server = net.createServer((conn) => {
@@ -42,6 +47,8 @@ export async function serveControl(name: string, status: () => EngineStatus | nu
       const cmd = req.slice(0, nl).trim();
       if (cmd === 'status') conn.end(JSON.stringify(status()) + '\n');
       else if (cmd === 'down') {
+        const uid = peerUid(conn);
+        if (uid !== 0 && uid !== process.getuid?.()) return void conn.end(JSON.stringify({ error: 'only the user running the engine, or root, may stop it' }) + '\n');
         conn.end(JSON.stringify({ ok: true }) + '\n');
         down();
       } else conn.end(JSON.stringify({ error: `unknown request "${cmd.slice(0, 20)}"` }) + '\n');
@@ -51,7 +58,7 @@ export async function serveControl(name: string, status: () => EngineStatus | nu
     server.once('error', reject);
     server.listen(path, () => resolve());
   });
-  await fs.chmod(path, 0o600);
+  await fs.chmod(path, 0o666);
   return {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -79,25 +86,29 @@ export interface EngineEntry {
   path: string;
 }
 
-/** Engines with a live control socket; sockets left by engines that died are removed. */
+/**
+ * Engines with a live control socket, in this user's folder and the system one (where elevated engines
+ * run); sockets left by engines that died are removed when we may.
+ */
 export async function listEngines(): Promise<EngineEntry[]> {
-  const dir = runtimeDir();
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch {
-    return [];
-  }
   const out: EngineEntry[] = [];
-  for (const f of names.sort()) {
-    const m = /^(.+)\.(\d+)\.sock$/.exec(f);
-    if (!m) continue;
-    const path = nodePath.join(dir, f);
-    if (!isAlive(Number(m[2]))) {
-      await fs.rm(path, { force: true });
+  for (const dir of new Set([runtimeDir(), ...(process.env.TUNNELWRIGHT_RUNTIME_DIR ? [] : [SYSTEM_DIR])])) {
+    let names: string[];
+    try {
+      names = await fs.readdir(dir);
+    } catch {
       continue;
     }
-    out.push({ name: m[1], pid: Number(m[2]), path });
+    for (const f of names.sort()) {
+      const m = /^(.+)\.(\d+)\.sock$/.exec(f);
+      if (!m) continue;
+      const path = nodePath.join(dir, f);
+      if (!isAlive(Number(m[2]))) {
+        await fs.rm(path, { force: true }).catch(() => undefined);
+        continue;
+      }
+      out.push({ name: m[1], pid: Number(m[2]), path });
+    }
   }
   return out;
 }
@@ -119,10 +130,12 @@ export async function queryStatus(e: EngineEntry): Promise<EngineStatus | null> 
   }
 }
 
-export async function requestDown(e: EngineEntry): Promise<boolean> {
+/** Asks an engine to stop; returns null on success, else why not. */
+export async function requestDown(e: EngineEntry): Promise<string | null> {
   try {
-    return (JSON.parse(await request(e.path, 'down')) as { ok?: boolean }).ok === true;
-  } catch {
-    return false;
+    const reply = JSON.parse(await request(e.path, 'down')) as { ok?: boolean; error?: string };
+    return reply.ok === true ? null : reply.error ?? 'refused';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'no answer';
   }
 }

@@ -25,12 +25,12 @@ import type { Encap, InnerFamily } from './encap/types';
 import { L2Side } from './inner-l2';
 import { Prober } from './probe';
 import type { EngineState, EngineStatus } from './status';
-import { addrBytes, sameBytes } from './packets/addr';
+import { addrBytes, familyOf, sameBytes } from './packets/addr';
 import type { DropReason } from './packets/drops';
 import { ETHERNET_HEADER_LEN } from './packets/ethernet';
 import { buildFragNeeded } from './packets/icmp';
 import { buildPacketTooBig } from './packets/icmpv6';
-import { fragmentIpv4, IP_DF, IPV4_HEADER_LEN, parseIpv4, setIpv4Checksum, writeIpv4 } from './packets/ipv4';
+import { fragmentIpv4, IP_DF, IPV4_HEADER_LEN, IPV4_MIN_MTU, parseIpv4, setIpv4Checksum, writeIpv4 } from './packets/ipv4';
 import { IPV6_HEADER_LEN, IPV6_MIN_MTU, parseIpv6 } from './packets/ipv6';
 
 /** Room in front of every inner packet for the outer IPv4 header and the largest mode header. */
@@ -50,10 +50,11 @@ export interface InnerPort {
 
 /**
  * Where outer datagrams go. On raw IPv4 `packet` starts with the outer IPv4 header the engine built; on raw
- * IPv6 and UDP it is the payload. Returns false when the kernel refused it.
+ * IPv6 and UDP it is the payload, and `tos` is the traffic class / TOS the kernel should write into the
+ * header it builds. Returns false when the kernel refused it.
  */
 export interface OuterPort {
-  send(packet: Uint8Array, dst: Uint8Array): boolean;
+  send(packet: Uint8Array, dst: Uint8Array, tos: number): boolean;
 }
 
 export interface EngineOptions {
@@ -72,15 +73,20 @@ export class Engine {
   private readonly l2: L2Side | null;
   private readonly prober: Prober;
   private readonly now: () => number;
-  private readonly ownV4: Uint8Array | null;
-  private readonly ownV6: Uint8Array | null;
+  private readonly peerV4: Uint8Array | null;
+  private readonly peerV6: Uint8Array | null;
   private inner: InnerPort = { write: () => undefined };
+  /** Largest inner packet now: the configured MTU, lowered when the path turns out smaller. */
+  private mtu: number;
+  private pathMtu: number;
   private stopped = false;
   readonly counters = { packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0 };
   readonly drops: Partial<Record<DropReason, number>> = {};
 
   constructor(readonly cfg: EngineConfig, private readonly outer: OuterPort, opts: EngineOptions = {}) {
     this.encap = encapFor(cfg);
+    this.mtu = cfg.mtu;
+    this.pathMtu = cfg.pathMtu;
     this.remote = cfg.remote ? addrBytes(cfg.remote) : null;
     this.local = cfg.local ? addrBytes(cfg.local) : new Uint8Array(cfg.outerFamily === 4 ? 4 : 16);
     this.sixrd = cfg.mode === '6rd' && cfg.sixrd ? new SixRdDomain(cfg.sixrd, cfg.local, cfg.remote) : null;
@@ -89,13 +95,25 @@ export class Engine {
     const random = opts.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
     this.l2 = isL2(cfg.mode) ? new L2Side(opts.mac ?? new Uint8Array(6)) : null;
     this.prober = new Prober(cfg, this.now(), random);
-    // ICMP errors we generate come from our first inner address of the family.
-    const own = (f: 4 | 6) => {
-      const a = cfg.addresses.find((x) => x.family === f);
-      return a ? addrBytes(a.address) : null;
+    // ICMP errors we generate must not come from one of our own addresses: the kernel drops packets from
+    // a local source arriving on an interface. They come from the peer's inner address, as from the next
+    // router, or else from the destination the packet was meant for.
+    const peer = (f: 4 | 6) => {
+      const a = cfg.probeTargets.find((x) => familyOf(x) === f);
+      return a ? addrBytes(a) : null;
     };
-    this.ownV4 = own(4);
-    this.ownV6 = own(6);
+    this.peerV4 = peer(4);
+    this.peerV6 = peer(6);
+  }
+
+  /** The outer path MTU the kernel reports for the remote (its route, and what ICMP taught it). */
+  setPathMtu(pathMtu: number): void {
+    this.pathMtu = pathMtu;
+    this.mtu = Math.max(IPV4_MIN_MTU, Math.min(this.cfg.mtu, pathMtu - this.cfg.overhead));
+  }
+
+  get innerMtu(): number {
+    return this.mtu;
   }
 
   attachInner(inner: InnerPort): void {
@@ -122,14 +140,14 @@ export class Engine {
     if (this.l2) {
       if (pkt.length < ETHERNET_HEADER_LEN) return this.drop('truncated');
       this.l2.learn(pkt);
-      if (pkt.length - ETHERNET_HEADER_LEN > this.cfg.mtu) return this.drop('too-big');
+      if (pkt.length - ETHERNET_HEADER_LEN > this.mtu) return this.drop('too-big');
       family = 'eth';
     } else {
       const v = pkt[0] >> 4;
       if (v !== 4 && v !== 6) return this.drop('malformed');
       family = v;
       if (!this.encap.carries(family)) return this.drop('wrong-protocol');
-      if (pkt.length > this.cfg.mtu) return this.tooBig(pkt, family);
+      if (pkt.length > this.mtu) return this.tooBig(pkt, family);
     }
     const dst = this.destination(pkt);
     if (!dst) return this.drop('no-destination');
@@ -143,12 +161,12 @@ export class Engine {
 
   /** Steps 4–6: mode header, outer IPv4 header, send. */
   private transmit(buf: Uint8Array, start: number, end: number, family: InnerFamily, dst: Uint8Array): void {
+    const tos = ecnEncapsulate(innerTos(buf, start, end, family));
     let s = this.encap.encapsulate(buf, start, end, family);
     if (this.rawV4) {
-      const innerTos = family === 4 ? buf[start + 1] : family === 6 ? ((buf[start] & 0x0f) << 4) | (buf[start + 1] >> 4) : 0;
       s -= IPV4_HEADER_LEN;
       writeIpv4(buf, s, {
-        tos: ecnEncapsulate(innerTos),
+        tos,
         totalLength: end - s,
         id: 0,
         fragment: this.dontFragment() ? IP_DF : 0,
@@ -158,7 +176,7 @@ export class Engine {
         dst,
       });
     }
-    if (this.outer.send(buf.subarray(s, end), dst)) {
+    if (this.outer.send(buf.subarray(s, end), dst, tos)) {
       this.counters.packetsOut++;
       this.counters.bytesOut += end - start;
     } else {
@@ -168,7 +186,7 @@ export class Engine {
 
   /** Linux sets DF on ipip/gre/sit (pmtudisc); sit clears it when the path could not carry 1280-byte IPv6. */
   private dontFragment(): boolean {
-    if (this.cfg.mode === 'sit' || this.cfg.mode === '6rd') return this.cfg.pathMtu - IPV4_HEADER_LEN >= IPV6_MIN_MTU;
+    if (this.cfg.mode === 'sit' || this.cfg.mode === '6rd') return this.pathMtu - IPV4_HEADER_LEN >= IPV6_MIN_MTU;
     return true;
   }
 
@@ -182,16 +200,16 @@ export class Engine {
   }
 
   private tooBig(pkt: Uint8Array, family: 4 | 6): void {
-    const mtu = this.cfg.mtu;
+    const mtu = this.mtu;
     if (family === 6) {
       const h = parseIpv6(pkt);
-      if (typeof h !== 'string' && this.ownV6) this.inner.write(buildPacketTooBig(this.ownV6, pkt, h, mtu));
+      if (typeof h !== 'string') this.inner.write(buildPacketTooBig(Uint8Array.from(this.peerV6 ?? h.dst), pkt, h, mtu));
       return this.drop('too-big');
     }
     const h = parseIpv4(pkt);
     if (typeof h === 'string') return this.drop(h);
     if (h.fragment & IP_DF || this.cfg.mode === 'ipip6') {
-      if (this.ownV4) this.inner.write(buildFragNeeded(this.ownV4, pkt, h, mtu));
+      this.inner.write(buildFragNeeded(Uint8Array.from(this.peerV4 ?? h.dst), pkt, h, mtu));
       return this.drop('too-big');
     }
     for (const frag of fragmentIpv4(pkt, h, mtu)) this.sendPacket(frag);
@@ -286,6 +304,19 @@ export class Engine {
       drops: { ...this.drops },
     };
   }
+}
+
+/** TOS / traffic class of the inner IP packet (inside the Ethernet frame on VXLAN); 0 for non-IP. */
+function innerTos(buf: Uint8Array, start: number, end: number, family: InnerFamily): number {
+  let v = family;
+  if (family === 'eth') {
+    const ip = L2Side.ipOf(buf.subarray(start, end));
+    if (!ip) return 0;
+    v = ip.family;
+    start += ETHERNET_HEADER_LEN;
+    if (start + 2 > end) return 0;
+  }
+  return v === 4 ? buf[start + 1] : ((buf[start] & 0x0f) << 4) | (buf[start + 1] >> 4);
 }
 
 /** RFC 6040 / Linux INET_ECN_encapsulate with a zero configured TOS: copy ECN, CE becomes ECT(0). */

@@ -41,6 +41,7 @@ export function engineConfig(t: Tunnel, ws: Workspace, o: EngineOverrides): Engi
     // Never more than the path can carry once encapsulated, whatever the configured MTU says.
     mtu: Math.min(t.effectiveMtu, t.underlay.mtu - t.overhead),
     pathMtu: t.underlay.mtu,
+    overhead: t.overhead,
     ttl: t.ttl,
     key: t.key,
     gre: t.gre,

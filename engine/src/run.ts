@@ -1,7 +1,6 @@
 // Main-thread side of a running engine: creates the device and sockets (so refusals are reported before
 // anything runs), starts the worker, and tears everything down in reverse order.
-import { closeSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isL2, type EngineConfig } from './config';

@@ -1,11 +1,16 @@
 // The per-packet loop, off the main thread. It polls the outer socket, the TUN device (when there is one)
 // and an eventfd the main thread signals to stop; keepalive probes and status reports run between polls.
 // Bounded work: at most BATCH packets per fd per wakeup, and one fixed buffer per direction.
+//   send:    TUN read (into `tx` after HEADROOM) → Engine.fromInner → sendto on the outer socket
+//   receive: recvfrom into `rx` → Engine.fromOuter → write to TUN (or the host stack's answer → send)
+// The stages inside Engine are listed at the top of engine.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, HEADROOM, MAX_PACKET } from './engine';
 import { HostStack } from './host';
 import { isL2 } from './config';
+import { kernelPathMtu } from './os/pathmtu';
 import { Poller } from './os/poll';
+import { addrBytes } from './packets/addr';
 import { SocketPort } from './os/socket';
 import { TunPort } from './os/tun';
 import type { WorkerInit, WorkerMessage } from './worker-protocol';
@@ -15,11 +20,12 @@ const STATUS_INTERVAL_MS = 1000;
 
 function run(init: WorkerInit): void {
   const { cfg, fds } = init;
-  const outer = new SocketPort(fds.socket, cfg.mode === 'vxlan' ? cfg.dstPort ?? 0 : 0);
+  const vxlan = isL2(cfg.mode);
+  const outer = new SocketPort(fds.socket, cfg.outerFamily, vxlan || cfg.outerFamily === 6, vxlan ? cfg.dstPort ?? 0 : 0);
   const mac = Uint8Array.from(init.mac);
   const engine = new Engine(cfg, outer, { mac });
   const tun = fds.tun === null ? null : new TunPort(fds.tun);
-  engine.attachInner(tun ?? new HostStack(cfg.addresses, isL2(cfg.mode) ? mac : null, (p) => engine.sendPacket(p)));
+  engine.attachInner(tun ?? new HostStack(cfg.addresses, vxlan ? mac : null, (p) => engine.sendPacket(p)));
 
   const post = (m: WorkerMessage) => parentPort?.postMessage(m);
   const fdList = [fds.wake, fds.socket, ...(tun ? [tun.fd] : [])];
@@ -27,12 +33,16 @@ function run(init: WorkerInit): void {
   const rx = new Uint8Array(MAX_PACKET);
   const tx = new Uint8Array(HEADROOM + MAX_PACKET);
   const keepaliveMs = cfg.keepaliveSeconds * 1000;
+  const remote = cfg.remote ? addrBytes(cfg.remote) : null;
   let nextProbe = performance.now();
   let nextStatus = nextProbe;
 
   for (;;) {
     const now = performance.now();
     if (now >= nextProbe) {
+      // Follow the path MTU the kernel learns (from ICMP errors on the outer path) before probing.
+      const pmtu = remote && kernelPathMtu(remote);
+      if (pmtu) engine.setPathMtu(pmtu);
       engine.probe();
       nextProbe = now + keepaliveMs;
     }

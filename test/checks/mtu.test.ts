@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { check, edit, lines } from './helpers';
+import { defaultSettings } from '../../server/src/config';
 
 describe('mtu/exceeds-path', () => {
   const vyos = lines("set interfaces ethernet eth0 address '192.0.2.1/24'", "set interfaces tunnel tun0 encapsulation 'gre'", "set interfaces tunnel tun0 source-address '192.0.2.1'", "set interfaces tunnel tun0 remote '198.51.100.1'", "set interfaces tunnel tun0 mtu '1500'");
@@ -27,10 +28,12 @@ describe('mtu/exceeds-path', () => {
     ]);
   });
 
-  it('unknown underlay: says the MTU is assumed', () => {
-    check({ 'h.sh': lines('ip tunnel add t0 mode ipip remote 198.51.100.1', 'ip link set t0 mtu 1500') }, 'mtu/exceeds-path', [
-      { path: 'h.sh', at: '1500', message: /> 1500 on the underlay \(assumed: its MTU is not configured; see the defaultUnderlayMtu setting\)/ },
+  it('unknown underlay: a warning that says the MTU is assumed, and follows the setting', () => {
+    const files = { 'h.sh': lines('ip tunnel add t0 mode ipip remote 198.51.100.1', 'ip link set t0 mtu 1500') };
+    check(files, 'mtu/exceeds-path', [
+      { path: 'h.sh', at: '1500', severity: 'warning', message: /> 1500 on the underlay \(assumed: its MTU is not configured; see the defaultUnderlayMtu setting\)/ },
     ]);
+    check(files, 'mtu/exceeds-path', [], { ...defaultSettings, defaultUnderlayMtu: 9001 });
   });
 });
 

@@ -27,8 +27,8 @@ function recorder() {
       events.push(`${key} status ${s.state} (was ${prev?.state ?? '-'})`);
     },
     log: (key, text) => events.push(`${key} log ${text}`),
-    exit: (key, code) => {
-      events.push(`${key} exit ${code}`);
+    exit: (key, label, code) => {
+      events.push(`${key} (${label}) exit ${code}`);
       resolveExit(code);
     },
   };
@@ -56,7 +56,7 @@ describe('EngineSessions', () => {
         'a#t1 log engine log line',
         'a#t1 status up (was starting)',
         'a#t1 log warning on stderr',
-        'a#t1 exit 0',
+        'a#t1 (t1) exit 0',
       ]),
     );
     expect(sessions.all()).toEqual([]);

@@ -69,13 +69,17 @@ describe.skipIf(!isRoot)('faults (needs root)', () => {
     await eb.waitFor((x) => x.state === 'up');
     expect(await lab.exec(lab.b, 'ip', 'route', 'show', '10.144.0.0/16')).toMatch(/dev ipip4/);
 
-    const st = await lab.cli('status', '--json');
+    // Another user sees the status but may not stop the engines.
+    const st = await lab.cli(['status', '--json'], 65534);
     expect(st.code).toBe(0);
+    const refused = await lab.cli(['down', 'Tunnel4'], 65534);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/only the user running the engine, or root, may stop it/);
     const rows = JSON.parse(st.stdout) as { name: string; state: string; packetsIn: number }[];
     expect(rows.map((r) => r.name).sort()).toEqual(['Tunnel4', 'ipip4']);
     expect(rows.every((r) => r.state === 'up' && r.packetsIn > 0)).toBe(true);
 
-    const down = await lab.cli('down', 'Tunnel4');
+    const down = await lab.cli(['down', 'Tunnel4']);
     expect(down.code).toBe(0);
     expect(await ea.exited).toBe(0);
     expect(ea.last?.state).toBe('down');
@@ -85,6 +89,31 @@ describe.skipIf(!isRoot)('faults (needs root)', () => {
     expect(await lab.exec(lab.b, 'ip', 'route', 'show', '10.144.0.0/16')).toBe('');
     expect(await lab.exec(lab.a, 'ip', '-o', 'link', 'show')).not.toMatch(/Tunnel4/);
     expect(readdirSync(lab.runtimeDir)).toEqual([]);
-    expect((await lab.cli('down', 'Tunnel4')).code).toBe(1);
+    expect((await lab.cli(['down', 'Tunnel4'])).code).toBe(1);
+  });
+
+  it('path MTU: oversize with DF gets "fragmentation needed" with the tunnel MTU; a smaller path lowers it; without DF the engine fragments', async () => {
+    const ea = await lab.up(lab.a, fixture('gre'), '--tunnel', 'tun0', '--device', 'left.vyos', '--keepalive', '0.25');
+    const eb = await lab.up(lab.b, fixture('gre'), '--tunnel', 'tun0', '--device', 'right.vyos', '--keepalive', '0.25');
+    await ea.waitFor((x) => x.state === 'up');
+    await eb.waitFor((x) => x.state === 'up');
+    // 1500 − 20 IPv4 − 8 GRE with key = 1472; the TUN device lets the kernel send larger so the engine answers.
+    await lab.exec(lab.a, 'ip', 'link', 'set', 'tun0', 'mtu', '1500');
+    const tooBig = await lab.exec(lab.a, 'ping', '-c', '1', '-W', '2', '-M', 'do', '-s', '1460', '192.168.77.2').catch((e: { stdout: string }) => e.stdout);
+    expect(tooBig).toMatch(/Frag needed and DF set \(mtu = 1472\)|mtu ?= ?1472/);
+    expect(await lab.exec(lab.a, 'ping', '-c', '1', '-W', '2', '-M', 'do', '-s', '1444', '192.168.77.2')).toMatch(/1 received/);
+
+    // The path shrinks: the engine learns it from the kernel at its next keepalive.
+    for (const [ns, dev] of [[lab.a, lab.vethA], [lab.b, lab.vethB]]) await lab.exec(ns, 'ip', 'link', 'set', dev, 'mtu', '1400');
+    await ea.waitAfter(ea.mark(), () => true);
+    await lab.exec(lab.a, 'ip', 'route', 'flush', 'cache');
+    const smaller = await lab.exec(lab.a, 'ping', '-c', '1', '-W', '2', '-M', 'do', '-s', '1400', '192.168.77.2').catch((e: { stdout: string }) => e.stdout);
+    expect(smaller).toMatch(/Frag needed and DF set \(mtu = 1372\)|mtu ?= ?1372/);
+    // Without DF the engine fragments the inner packet; the peer's kernel reassembles and answers.
+    await lab.exec(lab.b, 'ip', 'link', 'set', 'tun0', 'mtu', '1500');
+    expect(await lab.exec(lab.a, 'ping', '-c', '2', '-i', '0.2', '-W', '2', '-M', 'dont', '-s', '1420', '192.168.77.2')).toMatch(/2 received/);
+    await ea.stop();
+    await eb.stop();
+    for (const [ns, dev] of [[lab.a, lab.vethA], [lab.b, lab.vethB]]) await lab.exec(ns, 'ip', 'link', 'set', dev, 'mtu', '1500');
   });
 });

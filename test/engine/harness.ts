@@ -20,6 +20,7 @@ export function config(over: Partial<EngineConfig> & { mode: EngineMode }): Engi
     addresses: [],
     mtu: 1400,
     pathMtu: 1500,
+    overhead: 100,
     ttl: null,
     key: null,
     gre: null,

@@ -1,7 +1,7 @@
 // Two network namespaces joined by a veth pair, and the CLI run inside them. Names are unique per run and
 // everything is removed in `close()`; addresses exist only inside these namespaces.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { promisify } from 'node:util';
@@ -132,6 +132,7 @@ export class Lab {
     this.vethA = `v${id}a`;
     this.vethB = `v${id}b`;
     this.runtimeDir = mkdtempSync(nodePath.join(os.tmpdir(), 'tw-engine-run-'));
+    chmodSync(this.runtimeDir, 0o755); // as /run/tunnelwright: other users may read engines' status
   }
 
   async open(): Promise<this> {
@@ -173,11 +174,12 @@ export class Lab {
     return e;
   }
 
-  /** Runs another CLI command (status, down) against this lab's engines. */
-  async cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  /** Runs another CLI command (status, down) against this lab's engines, optionally as another user. */
+  async cli(args: string[], asUid?: number): Promise<{ code: number; stdout: string; stderr: string }> {
     const cli = await buildCli();
+    const [cmd, argv] = asUid === undefined ? [process.execPath, [cli, ...args]] : ['setpriv', ['--reuid', String(asUid), '--regid', String(asUid), '--clear-groups', '--inh-caps=-all', process.execPath, cli, ...args]];
     try {
-      const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: ROOT, env: { ...process.env, TUNNELWRIGHT_RUNTIME_DIR: this.runtimeDir }, timeout: 20_000 });
+      const { stdout, stderr } = await run(cmd, argv, { cwd: ROOT, env: { ...process.env, TUNNELWRIGHT_RUNTIME_DIR: this.runtimeDir }, timeout: 20_000 });
       return { code: 0, stdout, stderr };
     } catch (e) {
       const x = e as { code?: number; stdout?: string; stderr?: string };

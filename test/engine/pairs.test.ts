@@ -1,7 +1,7 @@
 // Engine to engine in two namespaces, through TUN devices on both sides, from config files in several
 // dialects. Needs root (namespaces, raw sockets, TUN); skipped without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, fixture, isRoot, Lab } from './lab';
+import { buildCli, fixture, isRoot, Lab, OUTER } from './lab';
 import { tcpTransfer } from './tcp';
 
 interface PairCase {
@@ -63,4 +63,16 @@ describe.skipIf(!isRoot)('engine ↔ engine in two namespaces via the CLI (needs
       await expect(lab.exec(lab.b, 'ip', 'link', 'show', c.b[0])).rejects.toThrow(/does not exist/);
     });
   }
+
+  it('ipip with both locals implicit (RTX ↔ cloud instance behind NAT): the kernel picks the source; --local overrides; --inner host answers ping', async () => {
+    const dir = fixture('ipip-nat');
+    const site = await lab.up(lab.a, dir, '--tunnel', 'tunnel11', '--inner', 'host', '--keepalive', '0.5');
+    const cloud = await lab.up(lab.b, dir, '--tunnel', 'cloud0', '--local', OUTER.b4, '--keepalive', '0.5');
+    await cloud.waitFor((s) => s.state === 'up' && s.probeReplies > 0);
+    await site.waitFor((s) => s.state === 'up' && s.probeReplies > 0);
+    expect(await lab.ping(lab.b, '10.48.0.1')).toMatch(/3 received/);
+    expect(await site.stop()).toBe(0);
+    expect(await cloud.stop()).toBe(0);
+    expect(Object.keys(site.last!.drops).filter((k) => k !== 'send-failed')).toEqual([]);
+  });
 });

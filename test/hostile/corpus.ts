@@ -25,8 +25,9 @@ export interface Sample {
 /** The reference scenarios (examples/) and every dialect's test fixtures, grouped by the dialect the CLI detects. */
 export function samplesByDialect(): Map<Dialect, Sample[]> {
   const dialectsDir = path.join(root, 'test', 'dialects');
-  const fixtureDirs = readdirSync(dialectsDir)
-    .map((d) => path.join(dialectsDir, d, 'fixtures'))
+  const fixtureDirs = readdirSync(dialectsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(dialectsDir, d.name, 'fixtures'))
     .filter((d) => statSync(d, { throwIfNoEntry: false })?.isDirectory());
   const out = new Map<Dialect, Sample[]>();
   for (const p of [path.join(root, 'examples'), ...fixtureDirs].flatMap(filesUnder)) {

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { serverFor, uriOf } from './harness';
+import { HOOK_TIMEOUT_MS, serverFor, uriOf } from './harness';
 
 // Diagnostics over real LSP, by push (clients without pull support) and by pull (VS Code), on the reference
 // scenarios of examples/README.md.
@@ -30,7 +31,7 @@ describe('diagnostics by push', () => {
   beforeAll(async () => {
     await s.client.open(rtx(), 'yamaha-rtx');
     await s.client.open(ec2(), 'shellscript');
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('flags the RTX typo with did-you-mean and a link to the rule page', async () => {
     const diags = await s.client.diagnostics(rtx(), (d) => d.some(isTypo));
@@ -40,6 +41,7 @@ describe('diagnostics by push', () => {
     expect(typo.source).toBe('tunnelwright');
     expect(typeof typo.code).toBe('string');
     expect(typo.codeDescription?.href).toMatch(new RegExp(`docs/rules/${String(typo.code)}\\.md$`));
+    expect(fs.existsSync(fileURLToPath(typo.codeDescription!.href))).toBe(true);
   });
 
   it('publishes for files that are not open: no warnings for the GRE pair, its VyOS 1.2 names tagged deprecated', async () => {
@@ -95,6 +97,11 @@ describe('diagnostics by push', () => {
 
 describe('diagnostics by pull', () => {
   const s = serverFor(all, { pull: true });
+
+  it('asks the client to pull once the workspace is indexed', async () => {
+    await s.client.waitFor('a diagnostic refresh', () => s.client.refreshes > 0);
+    expect(s.client.published.size).toBe(0);
+  });
 
   it('answers textDocument/diagnostic, and never pushes', async () => {
     const rtx = path.join(s.ws, 'ipip4-rtx1300.rtx');

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Location } from 'vscode-languageserver-protocol/node';
-import { applyEdit, LspClient, positionOf, serverFor, uriOf } from './harness';
+import { applyEdit, HOOK_TIMEOUT_MS, LspClient, positionOf, serverFor, uriOf } from './harness';
 
 // Code actions applied to the text and re-checked, suppression comments and settings, over real LSP.
 
@@ -23,7 +23,7 @@ describe('quick fixes from the rules', () => {
 
   beforeAll(async () => {
     await s.client.open(rtx(), 'yamaha-rtx');
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('fixes the `escription` typo, and the re-check is clean of it', async () => {
     await s.client.diagnostics(rtx(), (d) => d.some(isTypo));
@@ -100,7 +100,7 @@ describe.each(cases)("creating the peer's tunnel: $what", ({ local, peer }) => {
     await s.client.open(a(), 'vyos');
     await s.client.open(b(), peer.languageId, peer.text);
     await s.client.diagnostics(a());
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('renders a tunnel that pairs with this one', async () => {
     const actions = await actionsAt(s.client, a(), 'tun0 remote');

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentSymbol, FoldingRange, InlayHint, Location, SymbolInformation } from 'vscode-languageserver-protocol/node';
-import { positionOf, serverFor, uriOf } from './harness';
+import { HOOK_TIMEOUT_MS, positionOf, serverFor, uriOf } from './harness';
 
 // Hovers, navigation, outline, folding and inlay hints over real LSP on the reference scenarios.
 
@@ -28,7 +28,7 @@ describe('language features', () => {
     // The index is built from disk; opening one file and waiting for its diagnostics waits for it.
     await s.client.open(f('gre-vyostok1.vyos'), 'vyos');
     await s.client.diagnostics(f('gre-vyostok1.vyos'));
-  });
+  }, HOOK_TIMEOUT_MS);
 
   describe('hover', () => {
     it('shows the GRE arithmetic and the largest DF ping', async () => {
@@ -81,6 +81,11 @@ describe('language features', () => {
       const text = await hoverText('gre-vyoshkg1.vyos', "remote-ip '10.132.75.79'", 12);
       expect(text).toContain('gre-vyostok1.vyos:1');
       expect(text).toContain('eth0');
+    });
+    it('finds the BR behind an IPv4-compatible gateway address', async () => {
+      const text = await hoverText('6rd-amazon-linux-ce/ifcfg-sit1', '::10.255.255.222', 4);
+      expect(text).toContain('embeds 10.255.255.222');
+      expect(text).toContain(`${uriOf(f('6rd-cisco-br.ios'))}#L10`);
     });
   });
 

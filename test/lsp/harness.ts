@@ -23,6 +23,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 export const root = path.resolve(__dirname, '..', '..');
 export const serverJs = path.join(root, 'dist', 'server.js');
 
+/** Building dist/, starting the server or its first analysis can take a while on a busy machine. */
+export const HOOK_TIMEOUT_MS = 120_000;
+
 let built = false;
 /** Build dist/ once per test file (esbuild takes well under a second). */
 export function buildServer(): void {
@@ -249,7 +252,7 @@ export function serverFor(examples: string[], options: Omit<StartOptions, 'works
   beforeAll(async () => {
     s.ws = scratchWorkspace(examples, options.extra);
     s.client = await LspClient.start({ ...options, workspace: s.ws });
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await s.client.stop();
     fs.rmSync(s.ws, { recursive: true, force: true });

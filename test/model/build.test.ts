@@ -155,6 +155,13 @@ describe('underlay', () => {
     expect(u('t6').effectiveMtu).toBe(8953); // 9001 − 40 − 8, as on an EC2 ENI
   });
 
+  it('a loopback source is not the way out: the underlay stays unknown', () => {
+    const t = one([file('r.ios', 'cisco-ios', { interfaces: [iface('Loopback1', ['10.255.255.222/32'], { mtu: at(1514) })], tunnels: [tunnel('Tunnel0', { sourceInterface: 'Loopback1', remote: '192.0.2.1' })] })], 'Tunnel0');
+    expect(t.local).toBe('10.255.255.222');
+    expect(t.underlay).toEqual({ interface: null, mtu: 1500, known: false });
+    expect(t.effectiveMtu).toBe(1476);
+  });
+
   it('unknown underlay: the defaultUnderlayMtu setting', () => {
     const t = one([file('h.sh', 'linux', { tunnels: [tunnel('g', { mode: 'gre', remote: '192.0.2.1' })] })], 'g', { ...defaultSettings, defaultUnderlayMtu: 9000 });
     expect(t.underlay).toEqual({ interface: null, mtu: 9000, known: false });
@@ -230,6 +237,25 @@ describe('pairing', () => {
       'sit1',
     );
     expect(t.sixrd!.relay).toBe('192.0.2.1');
+  });
+
+  it('pairs nothing when two copies of one topology face an end equally', () => {
+    const copy = (path: string) => file(path, 'linux', { interfaces: [iface('eth0', ['198.51.100.1/24'])], tunnels: [tunnel('t', { mode: 'gre', local: '198.51.100.1', remote: '192.0.2.1' })] });
+    const ws = build([file('a.sh', 'linux', { interfaces: [iface('eth0', ['192.0.2.1/24'])], tunnels: [tunnel('t', { mode: 'gre', local: '192.0.2.1', remote: '198.51.100.1' })] }), copy('lab1/b.sh'), copy('lab2/b.sh')]);
+    expect(ws.tunnels.every((t) => t.peers.length === 0)).toBe(true);
+  });
+
+  it('a multipoint hub (mGRE) pairs with every spoke that targets it', () => {
+    const spoke = (n: number) => file(`s${n}.ios`, 'cisco-ios', { tunnels: [tunnel('Tunnel0', { local: `198.51.100.${n}`, remote: '192.0.2.1' })] });
+    const ws = build([file('hub.ios', 'cisco-ios', { tunnels: [tunnel('Tunnel0', { mode: 'gre', local: '192.0.2.1', multipoint: at(true) })] }), spoke(1), spoke(2)]);
+    expect(peerNames(ws, 'hub.ios#Tunnel0')).toEqual(['s1.ios#Tunnel0', 's2.ios#Tunnel0']);
+    expect(peerNames(ws, 's2.ios#Tunnel0')).toEqual(['hub.ios#Tunnel0']);
+  });
+
+  it('no NAT inference when two ends behind NAT would claim the same end', () => {
+    const ec2 = (path: string) => file(path, 'linux', { tunnels: [tunnel('aws0', { mode: 'ipip', remote: '1.1.1.1' })] });
+    const ws = build([file('rtx.rtx', 'yamaha-rtx', { interfaces: [iface('lan2', ['1.1.1.1/24'])], tunnels: [tunnel('tunnel11', { mode: 'ipip', remote: '2.2.2.2' })] }), ec2('a.sh'), ec2('b.sh')]);
+    expect(ws.tunnels.every((t) => t.peers.length === 0)).toBe(true);
   });
 
   it('pairs 10,000 tunnels over 1,000 files, each with its one peer', () => {

@@ -8,7 +8,7 @@ export interface SessionListener {
   /** `previous` is the status before this one, so listeners can tell state changes from updates. */
   status(key: string, status: EngineStatus, previous: EngineStatus | undefined): void;
   log(key: string, text: string): void;
-  exit(key: string, code: number | null, signal: NodeJS.Signals | null): void;
+  exit(key: string, label: string, code: number | null, signal: NodeJS.Signals | null): void;
 }
 
 export interface EngineSession {
@@ -85,7 +85,7 @@ export class EngineSessions {
     child.on('error', (e) => this.listener.log(key, `could not start ${launch.command}: ${e.message}`));
     child.on('close', (code, signal) => {
       this.sessions.delete(key);
-      this.listener.exit(key, code, signal);
+      this.listener.exit(key, label, code, signal);
     });
     return session;
   }

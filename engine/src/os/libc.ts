@@ -7,7 +7,9 @@ type Fn = (...args: unknown[]) => number;
 export interface Libc {
   socket: Fn;
   bind: Fn;
+  connect: Fn;
   setsockopt: Fn;
+  getsockopt: Fn;
   sendto: Fn;
   recvfrom: Fn;
   read: Fn;
@@ -29,7 +31,9 @@ export function libc(): Libc {
   cached = {
     socket: lib.func('int socket(int, int, int)'),
     bind: lib.func('int bind(int, const void *, uint32_t)'),
+    connect: lib.func('int connect(int, const void *, uint32_t)'),
     setsockopt: lib.func('int setsockopt(int, int, int, const void *, uint32_t)'),
+    getsockopt: lib.func('int getsockopt(int, int, int, void *, void *)'),
     sendto: lib.func('long sendto(int, const void *, size_t, int, const void *, uint32_t)'),
     recvfrom: lib.func('long recvfrom(int, void *, size_t, int, void *, void *)'),
     read: lib.func('long read(int, void *, size_t)'),
@@ -54,21 +58,22 @@ export const SOL_SOCKET = 1;
 export const SO_REUSEADDR = 2;
 export const SO_SNDBUF = 7;
 export const SO_RCVBUF = 8;
+export const SO_PEERCRED = 17;
 export const IPPROTO_IP = 0;
 export const IPPROTO_IPV6 = 41;
-export const IP_TTL = 2;
+export const IP_TOS = 1;
 export const IP_HDRINCL = 3;
 export const IP_MTU_DISCOVER = 10;
+export const IP_MTU = 14;
 export const IP_PMTUDISC_DONT = 0;
 export const IPV6_UNICAST_HOPS = 16;
-export const IPV6_MTU_DISCOVER = 23;
+export const IPV6_MTU = 24;
 export const IPV6_V6ONLY = 26;
 export const IPV6_DSTOPTS = 59;
+export const IPV6_TCLASS = 67;
 export const EFD_NONBLOCK = 0o4000;
 export const EFD_CLOEXEC = 0o2000000;
 export const POLLIN = 1;
-export const EAGAIN = 11;
-export const EINTR = 4;
 export const EPERM = 1;
 export const EACCES = 13;
 export const TUNSETIFF = 0x400454ca;

@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { isAddress } from '../packets/addr';
+import { IPV4_MIN_MTU } from '../packets/ipv4';
 import type { EngineConfig } from '../config';
 import type { Cidr } from '../../../server/src/model/types';
 
@@ -33,7 +34,7 @@ async function ip(args: string[]): Promise<void> {
 export async function configureDevice(cfg: EngineConfig, mac: string | null): Promise<void> {
   const dev = cfg.name;
   if (!validDeviceName(dev)) throw new Error(`"${dev}" is not a valid Linux device name`);
-  if (!Number.isInteger(cfg.mtu) || cfg.mtu < 68 || cfg.mtu > 65535) throw new Error(`invalid MTU ${cfg.mtu}`);
+  if (!Number.isInteger(cfg.mtu) || cfg.mtu < IPV4_MIN_MTU || cfg.mtu > 65535) throw new Error(`invalid MTU ${cfg.mtu}`);
   const link = ['link', 'set', 'dev', dev, 'mtu', String(cfg.mtu)];
   if (mac) link.push('address', mac);
   // Like the kernel's ipip devices, a tunnel that cannot carry IPv6 gets no link-local address (and so

@@ -2,7 +2,7 @@
 // polls them.
 import { sameBytes } from '../packets/addr';
 import {
-  AF_INET, AF_INET6, IP_HDRINCL, IP_MTU_DISCOVER, IP_PMTUDISC_DONT, IPPROTO_IP, IPPROTO_IPV6, IPV6_DSTOPTS, IPV6_UNICAST_HOPS,
+  AF_INET, AF_INET6, IP_HDRINCL, IP_TOS, IPV6_TCLASS, IP_MTU_DISCOVER, IP_PMTUDISC_DONT, IPPROTO_IP, IPPROTO_IPV6, IPV6_DSTOPTS, IPV6_UNICAST_HOPS,
   IPV6_V6ONLY, libc, SO_RCVBUF, SO_REUSEADDR, SO_SNDBUF, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_RAW, SOL_SOCKET,
 } from './libc';
 import { encodeSockaddr, sockaddrAddress, SOCKADDR_IN6_LEN } from './sockaddr';
@@ -67,10 +67,19 @@ export class SocketPort implements OuterPort {
   private readonly fromLen = new Uint32Array(1);
   private lastDst: Uint8Array | null = null;
   private lastSa: Uint8Array = new Uint8Array(0);
+  private tos = 0;
 
-  constructor(readonly fd: number, private readonly port = 0) {}
+  /** @param kernelHeader whether the kernel writes the outer IP header (IPv6, UDP): TOS goes by socket option */
+  constructor(readonly fd: number, private readonly family: 4 | 6, private readonly kernelHeader: boolean, private readonly port = 0) {}
 
-  send(packet: Uint8Array, dst: Uint8Array): boolean {
+  send(packet: Uint8Array, dst: Uint8Array, tos: number): boolean {
+    // ECN follows the inner packet; it changes rarely, so the option is set only when it does.
+    if (this.kernelHeader && tos !== this.tos) {
+      const v = new Int32Array([tos]);
+      if (this.family === 4) this.c.setsockopt(this.fd, IPPROTO_IP, IP_TOS, v, 4);
+      else this.c.setsockopt(this.fd, IPPROTO_IPV6, IPV6_TCLASS, v, 4);
+      this.tos = tos;
+    }
     // One destination almost always: keep its sockaddr.
     if (!this.lastDst || !sameBytes(this.lastDst, dst)) {
       this.lastDst = Uint8Array.from(dst);

@@ -3,7 +3,6 @@ export const ETHERNET_HEADER_LEN = 14;
 export const ETHERTYPE_IPV4 = 0x0800;
 export const ETHERTYPE_ARP = 0x0806;
 export const ETHERTYPE_IPV6 = 0x86dd;
-export const ETHERTYPE_TEB = 0x6558;
 export const BROADCAST_MAC = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff);
 
 export function etherType(frame: Uint8Array): number {

@@ -3,8 +3,6 @@ import type { DropReason } from './drops';
 
 export const IPV6_HEADER_LEN = 40;
 export const IPV6_MIN_MTU = 1280;
-export const NEXT_HEADER_DSTOPTS = 60;
-export const NEXT_HEADER_HOPOPTS = 0;
 export const OPTION_TUNNEL_ENCAP_LIMIT = 4;
 export const OPTION_PADN = 1;
 

@@ -3,8 +3,7 @@ import type { DropReason } from './drops';
 
 export const VXLAN_HEADER_LEN = 8;
 export const VXLAN_FLAG_VNI = 0x08;
-/** IANA port; Linux and VyOS default to 8472 when none is configured. */
-export const VXLAN_IANA_PORT = 4789;
+/** Linux and VyOS send to 8472 unless a port (usually IANA's 4789) is configured. */
 export const VXLAN_LINUX_DEFAULT_PORT = 8472;
 
 export function writeVxlan(buf: Uint8Array, off: number, vni: number): void {

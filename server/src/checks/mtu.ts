@@ -14,7 +14,7 @@ export const exceedsPath = defineRule({
   id: 'mtu/exceeds-path',
   family: 'mtu',
   defaultSeverity: 'error',
-  description: 'The configured tunnel MTU plus the encapsulation overhead exceeds the MTU of the interface below it.',
+  description: 'The configured tunnel MTU plus the encapsulation overhead exceeds the MTU of the interface below it (a warning when that MTU is assumed).',
   messages: {
     exceeds: 'MTU {mtu} + {overhead} = {total} > {underlay} on {where}: full-size packets are fragmented or dropped. The largest MTU that fits is {fit}.',
   },
@@ -36,6 +36,8 @@ export const exceedsPath = defineRule({
           where: t.underlay.known ? on : `${on} (assumed: its MTU is not configured; see the defaultUnderlayMtu setting)`,
           fit,
         },
+        // Against an assumed underlay MTU the overflow is likely, not certain.
+        ...(t.underlay.known ? {} : { severity: 'warning' as const }),
         fixes: fix ? [fix] : [],
       });
     }

@@ -27,7 +27,9 @@ export const noPeer = defineRule({
   check(ctx) {
     for (const t of ctx.ws.tunnels) {
       if (!expectsPeer(t) || t.peers.length > 0 || !isAddress(t.remote)) continue;
-      if (ctx.index.candidates(t).length > 0 || ctx.index.targeting(t).length > 0) continue; // endpoint-mismatch
+      // Ends facing it but left unpaired as ambiguous, or a mismatch (pair/endpoint-mismatch).
+      const sameMode = (c: Tunnel) => c.mode === t.mode;
+      if (ctx.index.facing(t).length > 0 || ctx.index.candidates(t).some(sameMode) || ctx.index.targeting(t).some(sameMode)) continue;
       const owner = [...ctx.index.ownersOf(t.remote!)].find((d) => d !== t.device);
       ctx.report({
         ...where(t, 'remote'),
@@ -50,9 +52,10 @@ export const endpointMismatch = defineRule({
   fixable: true,
   check(ctx) {
     for (const t of ctx.ws.tunnels) {
-      if (!expectsPeer(t) || t.peers.length > 0) continue;
+      if (!expectsPeer(t) || t.peers.length > 0 || ctx.index.facing(t).length > 0) continue;
       const mine = t.local ?? `an address of ${ctx.device(t.device).name}`;
-      const [u] = ctx.index.candidates(t);
+      // Ends of another encapsulation that happen to share an address are not this tunnel's other end.
+      const [u] = ctx.index.candidates(t).filter((c) => c.mode === t.mode);
       if (u) {
         // Rewriting the other end is certain only when its remote is an address nobody has (a typo).
         const certain = t.local !== null && u.remote !== null && !ctx.index.claimed(u.remote) && u.ranges.remote !== undefined;
@@ -65,7 +68,7 @@ export const endpointMismatch = defineRule({
         });
         continue;
       }
-      const targeting = ctx.index.targeting(t);
+      const targeting = ctx.index.targeting(t).filter((c) => c.mode === t.mode);
       if (targeting.length === 0) continue;
       const v = targeting[0];
       const fix = targeting.length === 1 && v.local !== null && t.ranges.remote ? [replaceWith(`Set the remote of ${t.name} to ${v.local}`, t.ranges.remote, v.local)] : [];

@@ -3,6 +3,8 @@ import { parse as parseVyos } from './vyos';
 import { parse as parseCisco } from './cisco';
 import { parse as parseRtx } from './rtx';
 import { parse as parseLinux } from './linux';
+import { isNetworkdName, parse as parseNetworkd } from './networkd';
+import { isNetplanText, isYamlName, parse as parseNetplan } from './netplan';
 import { emptyFileModel } from './common/file-model';
 
 const parsers: Record<Dialect, (path: string, text: string) => FileModel> = {
@@ -18,7 +20,7 @@ export function dialectFromName(path: string): Dialect | undefined {
   if (base.endsWith('.vyos') || base === 'config.boot' || base.endsWith('.config.boot')) return 'vyos';
   if (base.endsWith('.ios') || base.endsWith('.cisco')) return 'cisco-ios';
   if (base.endsWith('.rtx')) return 'yamaha-rtx';
-  if (base.endsWith('.sh') || base.startsWith('ifcfg-') || base === 'rc.local' || base.endsWith('.netdev')) return 'linux';
+  if (base.endsWith('.sh') || base.startsWith('ifcfg-') || base === 'rc.local' || isNetworkdName(base)) return 'linux';
   return undefined;
 }
 
@@ -33,13 +35,22 @@ export function dialectFromContent(text: string): Dialect | undefined {
 }
 
 export function detectDialect(path: string, text: string): Dialect | undefined {
+  // A YAML file is netplan's when it has a top-level `network:` key, and no other dialect's in any case.
+  if (isYamlName(path)) return isNetplanText(text) ? 'linux' : undefined;
   return dialectFromName(path) ?? dialectFromContent(text);
+}
+
+/** Linux hosts are configured in three formats; the file name says which reader applies. */
+function linuxReader(path: string): (path: string, text: string) => FileModel {
+  if (isNetworkdName(path)) return parseNetworkd;
+  if (isYamlName(path)) return parseNetplan;
+  return parseLinux;
 }
 
 /** Parse one file in the given dialect. Never throws: a parser failure becomes an invalid-value entry. */
 export function parseFile(path: string, text: string, dialect: Dialect): FileModel {
   try {
-    return parsers[dialect](path, text);
+    return (dialect === 'linux' ? linuxReader(path) : parsers[dialect])(path, text);
   } catch (e) {
     const model = emptyFileModel(path, dialect);
     model.invalid.push({

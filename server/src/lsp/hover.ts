@@ -2,6 +2,7 @@ import ipaddr from 'ipaddr.js';
 import type { Hover, Position } from 'vscode-languageserver/node';
 import type { Cidr, SixRd, Tunnel } from '../model/types';
 import { cidrContains, cidrToString, parseCidr } from '../dialects/common/addr';
+import { embeddedIPv4 } from '../model/ip';
 import { delegatedPrefix } from '../model/sixrd';
 import type { Snapshot } from './workspace-index';
 import { contains, tunnelAt, tunnelById, tunnelNameLocation, wordAt } from './locate';
@@ -134,13 +135,17 @@ function embeddedBits(ipv4: string, maskLen: number): string {
 }
 
 function ownership(snap: Snapshot, cidr: Cidr, uriOf: UriOf): string {
-  const owners = snap.workspace.devices.flatMap((d) =>
-    d.addresses.filter((a) => a.cidr.address === cidr.address).map((a) => ({ device: d, a })),
-  );
-  if (owners.length === 0) return `**${cidr.address}**: no device in the workspace owns this address.`;
+  const ownersOf = (address: string) =>
+    snap.workspace.devices.flatMap((d) => d.addresses.filter((a) => a.cidr.address === address).map((a) => ({ device: d, a })));
+  let owners = ownersOf(cidr.address);
+  // `::a.b.c.d` (a 6rd or 6in4 gateway) names the IPv4 end of the tunnel.
+  const v4 = owners.length === 0 && cidr.family === 6 ? embeddedIPv4(cidr.address) : undefined;
+  if (v4) owners = ownersOf(v4);
+  const what = v4 && owners.length ? `**${cidr.address}** embeds ${v4}, which` : `**${cidr.address}**`;
+  if (owners.length === 0) return `${what}: no device in the workspace owns this address.`;
   const lines = owners.map(
     ({ device, a }) => `- ${device.name}, \`${a.interface}\` ${cidrToString(a.cidr)} (${fileLink(uriOf(a.path), a.range, `${basename(a.path)}:${a.range.start.line + 1}`)})`,
   );
   const dup = owners.length > 1 ? '\n\nThe same address on more than one interface: tunnels to it cannot tell the ends apart.' : '';
-  return `**${cidr.address}** is owned by:\n${lines.join('\n')}${dup}`;
+  return `${what} is owned by:\n${lines.join('\n')}${dup}`;
 }

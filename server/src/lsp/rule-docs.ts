@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { docsPathOf } from '../checks/rule';
+import { ruleInfo } from '../checks';
 
-// Where a rule's documentation page lives: `docs/rules/<id>.md` in the installed package, opened as a file
-// so it works offline and matches the installed version.
+// Where a rule's documentation page lives: the catalog's `docs` path in the installed package, opened as a
+// file so it works offline and matches the installed version.
 
 let packageRoot: string | null | undefined;
 
-/** The folder holding our package.json (the bundle lives in dist/, the sources in server/src/lsp/). */
+/** The folder holding our package.json and docs/ (the bundle lives in dist/, the sources in server/src/lsp/). */
 function findPackageRoot(): string | null {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
@@ -20,9 +20,10 @@ function findPackageRoot(): string | null {
   return null;
 }
 
-/** URI of a rule's page, or undefined when the package's docs cannot be found. */
+/** URI of a rule's page; undefined for ids the catalog does not know or when the docs cannot be found. */
 export function ruleDocUri(id: string): string | undefined {
+  const docs = ruleInfo(id)?.docs;
+  if (docs === undefined) return undefined;
   if (packageRoot === undefined) packageRoot = findPackageRoot();
-  if (packageRoot === null || !/^[a-z0-9-]+(\/[a-z0-9-]+)*$/i.test(id)) return undefined;
-  return pathToFileURL(nodePath.join(packageRoot, docsPathOf(id))).href;
+  return packageRoot === null ? undefined : pathToFileURL(nodePath.join(packageRoot, docs)).href;
 }

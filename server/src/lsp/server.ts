@@ -57,6 +57,12 @@ export function startServer(connection: Connection): void {
   let timer: NodeJS.Timeout | undefined;
   let lastGeneration = -1;
   let toldSkipped = false;
+  /** The first indexing of the workspace folders; requests wait for it so their answers see every file. */
+  let indexed: Promise<void> = Promise.resolve();
+  const current = async () => {
+    await indexed;
+    return index.snapshot();
+  };
 
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
@@ -209,8 +215,11 @@ export function startServer(connection: Connection): void {
           }),
         );
       }
-      await loadSettings();
-      await readFromDisk(roots, true);
+      indexed = safe('indexing', undefined, async () => {
+        await loadSettings();
+        await readFromDisk(roots, true);
+      })(undefined);
+      await indexed;
       await flush();
     }),
   );
@@ -246,11 +255,11 @@ export function startServer(connection: Connection): void {
 
   const pathOf = (uri: string) => uris.remember(uri);
 
-  connection.onHover(safe('hover', null, (p) => hover(index.snapshot(), pathOf(p.textDocument.uri), p.position, uriOf)));
-  connection.onCodeAction(safe('code actions', [], (p) => codeActions(index.snapshot(), pathOf(p.textDocument.uri), p.range, uriOf)));
-  connection.onDefinition(safe('definition', [], (p) => definition(index.snapshot(), pathOf(p.textDocument.uri), p.position, uriOf)));
+  connection.onHover(safe('hover', null, async (p) => hover(await current(), pathOf(p.textDocument.uri), p.position, uriOf)));
+  connection.onCodeAction(safe('code actions', [], async (p) => codeActions(await current(), pathOf(p.textDocument.uri), p.range, uriOf)));
+  connection.onDefinition(safe('definition', [], async (p) => definition(await current(), pathOf(p.textDocument.uri), p.position, uriOf)));
   connection.onReferences(
-    safe('references', [], (p) => references(index.snapshot(), pathOf(p.textDocument.uri), p.position, p.context.includeDeclaration, uriOf)),
+    safe('references', [], async (p) => references(await current(), pathOf(p.textDocument.uri), p.position, p.context.includeDeclaration, uriOf)),
   );
   connection.onDocumentSymbol(
     safe('document symbols', [], (p) => {
@@ -258,22 +267,22 @@ export function startServer(connection: Connection): void {
       return m ? documentSymbols(m) : [];
     }),
   );
-  connection.onWorkspaceSymbol(safe('workspace symbols', [], (p) => workspaceSymbols(index.snapshot(), p.query, uriOf)));
+  connection.onWorkspaceSymbol(safe('workspace symbols', [], async (p) => workspaceSymbols(await current(), p.query, uriOf)));
   connection.onFoldingRanges(
     safe('folding', [], (p) => {
       const m = index.fileModel(pathOf(p.textDocument.uri));
       return m ? foldingRanges(m) : [];
     }),
   );
-  connection.languages.inlayHint.on(safe('inlay hints', [], (p) => inlayHints(index.snapshot(), pathOf(p.textDocument.uri), p.range)));
-  connection.onCompletion(safe('completion', [], (p) => completion(index.snapshot(), pathOf(p.textDocument.uri), p.position)));
+  connection.languages.inlayHint.on(safe('inlay hints', [], async (p) => inlayHints(await current(), pathOf(p.textDocument.uri), p.range)));
+  connection.onCompletion(safe('completion', [], async (p) => completion(await current(), pathOf(p.textDocument.uri), p.position)));
   connection.languages.diagnostics.on(
-    safe('diagnostics', { kind: 'full' as const, items: [] }, (p) =>
-      publisher!.document(index.snapshot(), pathOf(p.textDocument.uri), p.previousResultId),
+    safe('diagnostics', { kind: 'full' as const, items: [] }, async (p) =>
+      publisher!.document(await current(), pathOf(p.textDocument.uri), p.previousResultId),
     ),
   );
-  connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, (p) => publisher!.workspace(index.snapshot(), p.previousResultIds)));
-  connection.onRequest(tunnelsRequest, safe('tunnels', { devices: [] }, () => tunnelsResult(index.snapshot(), uriOf)));
+  connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, async (p) => publisher!.workspace(await current(), p.previousResultIds)));
+  connection.onRequest(tunnelsRequest, safe('tunnels', { devices: [] }, async () => tunnelsResult(await current(), uriOf)));
 
   documents.listen(connection);
   connection.listen();

@@ -1,5 +1,5 @@
 import type { Device, Tunnel } from './types';
-import { isPrivate, toBits } from './ip';
+import { contains, isPrivate, toBits } from './ip';
 
 // Which tunnel ends face each other. Everything is looked up in maps keyed by address, so pairing stays
 // linear in the number of tunnels: no tunnel is compared with all others.
@@ -99,7 +99,7 @@ export class EndpointIndex {
     if (!isAddress(t.remote)) return [];
     const owners = this.ownersOf(t.remote);
     const out = this.localsOf(t).flatMap((l) => this.byRemote.get(l) ?? []);
-    return out.filter((u) => u !== t && owners.has(u.device) && u.mode !== '6rd');
+    return out.filter((u) => u.device !== t.device && owners.has(u.device) && u.mode !== '6rd');
   }
 
   /** 6rd border relays a CE sends to: 6rd tunnels whose local end is the CE's relay address. */
@@ -125,12 +125,26 @@ export function isMultipoint(t: Tunnel): boolean {
   return t.mode === '6rd' || t.mode === 'isatap' || t.multipoint === true;
 }
 
-/** Among several ends, those most like `t` (same mode, then same key); all when none is. */
+/** Among several ends, those most like `t`: same mode, then same key, then an inner subnet in common. */
 function preferred(t: Tunnel, ends: Tunnel[]): Tunnel[] {
-  if (ends.length <= 1) return ends;
-  const sameMode = ends.filter((u) => u.mode === t.mode);
-  const sameKey = sameMode.filter((u) => u.key?.o === t.key?.i && u.key?.i === t.key?.o);
-  return sameKey.length ? sameKey : sameMode.length ? sameMode : ends;
+  let best = ends;
+  const narrow = (keep: (u: Tunnel) => boolean) => {
+    const kept = best.filter(keep);
+    if (kept.length) best = kept;
+  };
+  if (best.length > 1) narrow((u) => u.mode === t.mode);
+  if (best.length > 1) narrow((u) => u.key?.o === t.key?.i && u.key?.i === t.key?.o);
+  if (best.length > 1) narrow((u) => u.addresses.some((a) => t.addresses.some((b) => contains(a, b.address) && a.address !== b.address)));
+  return best;
+}
+
+/**
+ * The one end `t` pairs with. Several equally good ends on different devices mean copies of one topology
+ * (or an address used twice): pairing with any of them would be a guess, so `t` stays unpaired.
+ */
+function unambiguous(t: Tunnel, ends: Tunnel[]): Tunnel[] {
+  const best = preferred(t, ends);
+  return best.length === 1 ? best : [];
 }
 
 /** Fill `peers` and `peerInferred` of every tunnel. */
@@ -141,15 +155,22 @@ export function pairTunnels(devices: readonly Device[], tunnels: readonly Tunnel
     if (!b.peers.includes(a.id)) b.peers.push(a.id);
     if (inferred) a.peerInferred = b.peerInferred = true;
   };
+  // Two ends pair when each is the other's one choice; a multipoint end accepts whoever chooses it.
+  const choice = new Map<Tunnel, Tunnel[]>();
   for (const t of tunnels) {
     if (t.mode === '6rd') for (const br of index.relays(t)) link(t, br, false);
-    else for (const u of preferred(t, index.facing(t))) link(t, u, false);
+    else choice.set(t, unambiguous(t, index.facing(t)));
   }
-  // Only ends left without a peer may be paired across a NAT, and only with ends left alone too.
+  for (const [t, ends] of choice) {
+    for (const u of ends) if (isMultipoint(u) || choice.get(u)?.includes(t)) link(t, u, false);
+  }
+  // Then across NAT: an end left alone, chosen by exactly one end left alone.
+  const chosenBy = new Map<Tunnel, Tunnel[]>();
   for (const t of tunnels) {
     if (t.peers.length > 0 || t.mode === '6rd') continue;
-    const nat = index.natFacing(t, index.candidates(t)).filter((u) => u.peers.length === 0 || u.peerInferred);
-    for (const u of preferred(t, nat)) link(t, u, true);
+    const [u] = unambiguous(t, index.natFacing(t, index.candidates(t)).filter((c) => c.peers.length === 0));
+    if (u) push(chosenBy, u, t);
   }
+  for (const [u, ts] of chosenBy) if (ts.length === 1) link(ts[0], u, true);
   return index;
 }

@@ -47,10 +47,13 @@ export class InterfaceTable {
 
   /**
    * In order: the source interface, the explicit `dev`, the interface holding (or whose subnet holds) the
-   * local address, the device's only non-loopback interface of the outer family. Else unknown: `defaultMtu`.
+   * local address, the device's only non-loopback interface of the outer family. Else (or when that is a
+   * loopback) unknown: `defaultMtu`.
    */
   underlay(q: UnderlayQuery, defaultMtu: number): Underlay {
-    const found = (i: MergedInterface): Underlay => ({ interface: i.name, mtu: mtuOf(i, q.outerFamily) ?? defaultMtu, known: true });
+    const unknown: Underlay = { interface: null, mtu: defaultMtu, known: false };
+    // Packets never leave by a loopback (Cisco `tunnel source Loopback1`): the way out is not configured.
+    const found = (i: MergedInterface): Underlay => (loopback.test(i.name) ? unknown : { interface: i.name, mtu: mtuOf(i, q.outerFamily) ?? defaultMtu, known: true });
     for (const name of [q.sourceInterface, q.dev]) {
       if (name === undefined) continue;
       const i = this.find(name);
@@ -60,6 +63,6 @@ export class InterfaceTable {
     const holder = q.local !== null ? this.holding(q.local) : undefined;
     if (holder) return found(holder);
     const only = this.onlyOfFamily[q.outerFamily];
-    return only ? found(only) : { interface: null, mtu: defaultMtu, known: false };
+    return only ? found(only) : unknown;
   }
 }

@@ -53,11 +53,48 @@ export class TokenSink {
     (this.groups[name] ??= []).push(this.make(type, start, end));
   }
 
+  /**
+   * A token that may hold line ends (a block comment, a multi-line quote, a line continuation), with the end
+   * position chevrotain gives it; the next token starts after its last line end. `group`: a token group's
+   * name, undefined for the main token list, null for a skipped token.
+   */
+  spanning(type: TokenType, start: number, end: number, group?: string | null): void {
+    const text = this.text;
+    let breaks = 0;
+    let afterLast = -1;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 13 && k + 1 < end && text.charCodeAt(k + 1) === 10) k++;
+      else if (c !== 10 && c !== 13) continue;
+      breaks++;
+      afterLast = k + 1;
+    }
+    const tok = group === null ? undefined : this.make(type, start, end);
+    if (breaks > 0) {
+      this.line += breaks;
+      this.lineStart = afterLast;
+      const endsInBreak = afterLast === end;
+      // A token ending in its only line end keeps the one-line end position (as chevrotain does).
+      if (tok && !(breaks === 1 && endsInBreak)) {
+        tok.endLine = endsInBreak ? this.line - 1 : this.line;
+        tok.endColumn = endsInBreak ? 1 : end - afterLast;
+      }
+    }
+    if (!tok) return;
+    if (group === undefined) this.tokens.push(tok);
+    else (this.groups[group] ??= []).push(tok);
+  }
+
   /** A line end at text[start, end) (`\r\n`, `\r` or `\n`); the next token starts a new line. */
   lineEnd(type: TokenType | undefined, start: number, end: number): void {
     if (type) this.push(type, start, end);
     this.line++;
     this.lineStart = end;
+  }
+
+  /** chevrotain's 1-based line and column of an offset on the current line. */
+  positionOf(offset: number): { line: number; column: number } {
+    return { line: this.line, column: offset - this.lineStart + 1 };
   }
 
   result(): ILexingResult {

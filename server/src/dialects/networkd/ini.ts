@@ -70,9 +70,7 @@ export function entryRange(e: IniEntry): Range {
   return spanRange(e.first, e.last);
 }
 
-/** The 0-based lines an entry covers (a continued value spans several). */
-export function entryLines(e: IniEntry): number[] {
-  const first = (e.first.startLine ?? 1) - 1;
-  const last = (e.last.endLine ?? e.last.startLine ?? 1) - 1;
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+/** The 0-based first and last line of an entry (a continued value spans several). */
+export function entryLines(e: IniEntry): { first: number; last: number } {
+  return { first: (e.first.startLine ?? 1) - 1, last: (e.last.endLine ?? e.last.startLine ?? 1) - 1 };
 }

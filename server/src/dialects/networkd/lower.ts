@@ -1,8 +1,9 @@
 import type { IToken } from 'chevrotain';
 import type { FileModel, Range } from '../../model/types';
 import { didYouMean } from '../common/keywords';
-import { spanRange, tokenRange } from '../common/ranges';
+import { comparePositions, spanRange, tokenRange } from '../common/ranges';
 import type { SectionSpec, Setting } from './commands';
+import { LineCoverage, type LineState } from './coverage';
 import { entryLines, type IniSection } from './ini';
 import type { IniEntry } from './parser';
 
@@ -27,9 +28,6 @@ export interface FileReader {
   finish(): void;
 }
 
-type LineState = 'ignored' | 'understood' | 'unknown';
-const STRENGTH: Record<LineState, number> = { ignored: 1, understood: 2, unknown: 3 };
-
 /** The known name that `word` is a case or spelling slip of, if any (systemd names are case-sensitive). */
 export function suggest(word: string, known: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
@@ -37,35 +35,32 @@ export function suggest(word: string, known: readonly string[]): string | undefi
 }
 
 export class IniLowerer {
-  /** Every line with content, and the strongest state marked on it. */
-  private readonly lines = new Map<number, LineState>();
+  private readonly coverage: LineCoverage;
 
   constructor(
     private readonly model: FileModel,
     private readonly reader: FileReader,
     contentLines: Iterable<number>,
   ) {
-    for (const l of contentLines) this.lines.set(l, 'ignored');
+    this.coverage = new LineCoverage(contentLines);
   }
 
   lower(sections: readonly IniSection[]): FileModel {
     for (const s of sections) this.section(s);
     this.reader.finish();
-    const c = this.model.coverage;
-    for (const state of this.lines.values()) {
-      c.lines++;
-      c[state]++;
-    }
+    // Bare lines are reported per section before its entries: put every message back in document order.
+    this.model.invalid.sort((a, b) => comparePositions(a.range.start, b.range.start));
+    this.coverage.fill(this.model.coverage);
     return this.model;
   }
 
   private mark(line: number, state: LineState): void {
-    const current = this.lines.get(line);
-    if (current !== undefined && STRENGTH[state] > STRENGTH[current]) this.lines.set(line, state);
+    this.coverage.mark(line, line, state);
   }
 
   private markEntry(e: IniEntry, state: LineState): void {
-    for (const l of entryLines(e)) this.mark(l, state);
+    const lines = entryLines(e);
+    this.coverage.mark(lines.first, lines.last, state);
   }
 
   private invalid(tok: IToken, message: string): void {

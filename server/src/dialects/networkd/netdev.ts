@@ -48,7 +48,7 @@ export class NetdevReader implements FileReader {
   private isatap?: Located<boolean>;
 
   constructor(
-    private readonly model: FileModel,
+    model: FileModel,
     sections: readonly IniSection[],
     fileRange: Range,
   ) {
@@ -90,6 +90,10 @@ export class NetdevReader implements FileReader {
   apply(setting: Setting, entry: IniEntry, key: IToken): void {
     const w = entryValue(entry);
     const { values } = this;
+    if (w.text === '') {
+      this.reset(setting);
+      return;
+    }
     if (setting === 'mtu') {
       const target = this.tunnel ?? this.iface;
       const mtu = values.mtu(w);
@@ -157,6 +161,41 @@ export class NetdevReader implements FileReader {
         break;
       case 'dstPort':
         t.dstPort = values.uint(w, 1, 65535, 'a UDP port') ?? t.dstPort;
+        break;
+    }
+  }
+
+  /** An empty assignment (`Remote=`) resets the setting to its default, as systemd does. */
+  private reset(setting: Setting): void {
+    const t = this.tunnel;
+    const target = t ?? this.iface;
+    switch (setting) {
+      case 'mtu':
+        if (target) target.mtu = undefined;
+        break;
+      case 'key':
+      case 'ikey':
+      case 'okey':
+        this[setting] = undefined;
+        break;
+      case 'mode':
+        this.modeWord = undefined;
+        break;
+      case 'isatap':
+        this.isatap = undefined;
+        break;
+      case 'sixrdPrefix':
+        if (t) t.sixrd = undefined;
+        break;
+      case 'local':
+      case 'remote':
+      case 'tos':
+      case 'ttl':
+      case 'encapLimit':
+      case 'vni':
+      case 'dstPort':
+      case 'description':
+        if (t) t[setting] = undefined;
         break;
     }
   }

@@ -10,7 +10,7 @@ import {
 import { entryRange, entryValue, entryWords, type IniSection } from './ini';
 import type { FileReader } from './lower';
 import type { IniEntry } from './parser';
-import { ValueReader, type Written } from './values';
+import { defaultRoute, ValueReader, type Written } from './values';
 
 // What a .network file says (systemd.network(5)): the settings of the links its [Match] section selects.
 // Addresses, MTU and routes go to each interface [Match] Name= names literally (globs name no one in
@@ -69,6 +69,8 @@ export class NetworkReader implements FileReader {
   apply(setting: Setting, entry: IniEntry, _key: unknown, section: string): void {
     const w = entryValue(entry);
     const { values } = this;
+    // An empty assignment resets a list or a setting to its default: nothing to record.
+    if (w.text === '') return;
     switch (setting) {
       case 'mtu': {
         const mtu = values.mtu(w);
@@ -97,7 +99,6 @@ export class NetworkReader implements FileReader {
   }
 
   private address(w: Written): void {
-    if (w.text === '') return;
     const cidr = this.values.cidr(w, undefined, 'an interface address', lengthWithout);
     // 0.0.0.0/N and ::/N ask networkd to pick a free address from a pool: nothing fixed to record.
     if (cidr === undefined || UNSPECIFIED.has(cidr.value.address)) return;
@@ -146,10 +147,4 @@ export class NetworkReader implements FileReader {
   finish(): void {
     this.model.interfaces.push(...this.targets);
   }
-}
-
-/** A route without Destination= is a default route of its gateway's family. */
-function defaultRoute(via: Located<string>): Located<Cidr> {
-  const family = via.value.includes(':') ? 6 : 4;
-  return { value: { address: family === 6 ? '::' : '0.0.0.0', prefixLength: 0, family }, range: via.range };
 }

@@ -29,6 +29,12 @@ export function isMulticast(address: string): boolean {
   return /^ff/i.test(address);
 }
 
+/** The default route of a gateway's family (`Gateway=` without `Destination=`, netplan `to: default`). */
+export function defaultRoute(via: Located<string>, range: Range = via.range): Located<Cidr> {
+  const family = familyOf(via.value) ?? 4;
+  return { value: { address: family === 6 ? '::' : '0.0.0.0', prefixLength: 0, family }, range };
+}
+
 export class ValueReader {
   constructor(private readonly invalid: InvalidValue[]) {}
 
