@@ -145,6 +145,7 @@ export class Engine {
     } else {
       const v = pkt[0] >> 4;
       if (v !== 4 && v !== 6) return this.drop('malformed');
+      if (pkt.length < (v === 4 ? IPV4_HEADER_LEN : IPV6_HEADER_LEN)) return this.drop('truncated');
       family = v;
       if (!this.encap.carries(family)) return this.drop('wrong-protocol');
       if (pkt.length > this.mtu) return this.tooBig(pkt, family);

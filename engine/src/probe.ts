@@ -61,7 +61,8 @@ export class Prober {
    */
   consume(packet: Uint8Array, family: 4 | 6, now: number): boolean {
     const echo = family === 4 ? echo4(packet) : echo6(packet);
-    if (!echo || echo.id !== this.id) return false;
+    // Identifier and payload both ours: a user's ping that happens to share the identifier is left alone.
+    if (!echo || echo.id !== this.id || !sameBytes(echo.data, PAYLOAD)) return false;
     const ours = this.targets.some((t) => t.family === family && sameBytes(t.src, echo.dst));
     if (!ours) return false;
     const isReply = echo.type === ICMP_ECHO_REPLY || echo.type === ICMPV6_ECHO_REPLY;
@@ -113,13 +114,14 @@ interface EchoSeen {
   seq: number;
   src: Uint8Array;
   dst: Uint8Array;
+  data: Uint8Array;
 }
 
 function echo4(packet: Uint8Array): EchoSeen | undefined {
   const h = parseIpv4(packet);
   if (typeof h === 'string' || h.protocol !== PROTO_ICMP || h.headerLength !== IPV4_HEADER_LEN) return undefined;
   const e = parseIcmpEcho(packet.subarray(h.headerLength, h.totalLength));
-  return e && { type: e.type, id: e.id, seq: e.seq, src: h.src, dst: h.dst };
+  return e && { type: e.type, id: e.id, seq: e.seq, src: h.src, dst: h.dst, data: e.data };
 }
 
 function echo6(packet: Uint8Array): EchoSeen | undefined {
@@ -127,5 +129,5 @@ function echo6(packet: Uint8Array): EchoSeen | undefined {
   if (typeof h === 'string' || h.nextHeader !== PROTO_ICMPV6) return undefined;
   const msg = packet.subarray(IPV6_HEADER_LEN, IPV6_HEADER_LEN + h.payloadLength);
   if (msg.length < 8 || !icmpv6ChecksumOk(h.src, h.dst, msg) || msg[1] !== 0) return undefined;
-  return { type: msg[0], id: (msg[4] << 8) | msg[5], seq: (msg[6] << 8) | msg[7], src: h.src, dst: h.dst };
+  return { type: msg[0], id: (msg[4] << 8) | msg[5], seq: (msg[6] << 8) | msg[7], src: h.src, dst: h.dst, data: msg.subarray(8) };
 }

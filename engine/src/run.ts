@@ -79,7 +79,7 @@ export async function startEngine(cfg: EngineConfig): Promise<RunningEngine> {
     });
     let stopping: Promise<EngineStatus | null> | undefined;
     let workerError = 'the engine worker stopped unexpectedly';
-    worker.on('error', (e) => (workerError = `the engine worker failed: ${e.message}`));
+    worker.on('error', (e) => (workerError = `the engine stopped: ${e.message}`));
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const failed = new Promise<string>((resolve) => void exited.then(() => stopping === undefined && resolve(workerError)));
     return {

@@ -8,6 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, HEADROOM, MAX_PACKET } from './engine';
 import { HostStack } from './host';
 import { isL2 } from './config';
+import { errnoName } from './os/errors';
+import { EAGAIN, libc } from './os/libc';
 import { kernelPathMtu } from './os/pathmtu';
 import { Poller } from './os/poll';
 import { addrBytes } from './packets/addr';
@@ -62,6 +64,8 @@ function run(init: WorkerInit): void {
     if (tun && ready[2]) {
       for (let i = 0; i < BATCH; i++) {
         const n = tun.read(tx, HEADROOM);
+        // Anything but "nothing waiting" means the device is gone (deleted under us): stop, do not spin.
+        if (n < 0 && libc().errno() !== EAGAIN) throw new Error(`reading ${cfg.name} failed: ${errnoName(libc().errno())} (was the device deleted?)`);
         if (n <= 0) break;
         engine.fromInner(tx, HEADROOM, HEADROOM + n);
       }

@@ -167,4 +167,17 @@ describe('Tunnelwright in VS Code (code-server, Chromium)', { timeout: 60_000 },
     await runCommand(page, 'Tunnelwright: Bring Down Tunnel');
     await expect.poll(() => page.locator('.statusbar').innerText(), poll).not.toMatch(/twbrowser0/);
   });
+
+  it('offers the dialect snippets', async () => {
+    const { page } = session;
+    writeFileSync(join(session.workspace, 'snippet-test.rtx'), '');
+    await openFile(page, 'snippet-test.rtx');
+    await page.keyboard.type('tunnel-ipip');
+    await page.keyboard.press('Control+Space');
+    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'tunnel-ipip' }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await screenshot(page, 'snippet');
+    await item.click();
+    await expect.poll(() => editorLines(page), poll).toContain(' tunnel encapsulation ipip');
+  });
 });

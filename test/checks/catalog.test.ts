@@ -66,7 +66,7 @@ describe('rule catalog', () => {
     const pages = pagesUnder(docsDir).map((p) => path.relative(root, p).split(path.sep).join('/'));
     expect(pages.sort()).toEqual(catalog.map((e) => e.docs).sort());
     const index = readFileSync(path.join(docsDir, 'README.md'), 'utf8');
-    for (const e of catalog) expect(index).toContain(`[\`${e.id}\`](${e.docs.slice('docs/rules/'.length)})`);
+    for (const e of catalog) expect(index).toContain(`| [\`${e.id}\`](${e.docs.slice('docs/rules/'.length)}) | ${e.severity} | ${e.fixable ? 'yes' : ''} | ${e.description} |`);
   });
 
   it('every rule has a test table', () => {

@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { check, edit, lines } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { check, edit, lines, run } from './helpers';
 
 describe('syntax/unknown-command', () => {
   const rtx = lines('tunnel select 11', ' escription tunnel AWS', ' tunnel encapsulation ipip', ' tunnel endpoint address 192.0.2.1', ' tunnel enable 11', 'tunnel select none');
@@ -58,6 +58,12 @@ describe('syntax/deprecated', () => {
 
   it('valid: current names', () => {
     check({ 'r.vyos': edit(vyos, 'remote-ip', 'remote') }, 'syntax/deprecated', []);
+  });
+
+  it('Linux net-tools `iptunnel`: fix to `ip tunnel`', () => {
+    const sh = lines('iptunnel add t0 mode gre remote 192.0.2.1');
+    check({ 'h.sh': sh }, 'syntax/deprecated', [{ path: 'h.sh', at: 'iptunnel', severity: 'hint', message: '`iptunnel` is deprecated: use `ip tunnel`.', fixed: { 'h.sh': edit(sh, 'iptunnel', 'ip tunnel') } }]);
+    expect(run({ 'h.sh': sh }).find((f) => f.code === 'syntax/deprecated')!.tags).toEqual(['deprecated']);
   });
 
   it('VyOS 1.2 name next to 1.3 ones: hint, tagged deprecated, fix to the new name', () => {

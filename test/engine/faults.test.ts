@@ -116,4 +116,12 @@ describe.skipIf(!isRoot)('faults (needs root)', () => {
     await eb.stop();
     for (const [ns, dev] of [[lab.a, lab.vethA], [lab.b, lab.vethB]]) await lab.exec(ns, 'ip', 'link', 'set', dev, 'mtu', '1500');
   });
+
+  it('stops with an error, instead of spinning, when its TUN device is deleted under it', async () => {
+    const e = await lab.up(lab.a, fixture('ipip'), '--tunnel', 'Tunnel4', '--device', 'hq.ios', '--keepalive', '0.25');
+    await e.waitFor(() => true);
+    await lab.exec(lab.a, 'ip', 'link', 'del', 'Tunnel4');
+    expect(await e.exited).toBe(2);
+    expect(e.stderr).toMatch(/reading Tunnel4 failed: .*was the device deleted\?/);
+  });
 });

@@ -38,4 +38,16 @@ describe.skipIf(!isRoot)('VXLAN with a kernel peer (needs root)', () => {
     expect(await e.stop()).toBe(0);
     await expect(lab.exec(lab.b, 'ip', 'link', 'show', 'vx42')).rejects.toThrow(/does not exist/);
   });
+
+  it('over IPv6: UDP6 socket to a kernel VXLAN on IPv6, ping both ways', async () => {
+    await lab.exec(lab.a, 'ip', 'link', 'add', 'vxk6', 'type', 'vxlan', 'id', '4242', 'local', OUTER.a6, 'remote', OUTER.b6, 'dstport', '4789', 'dev', lab.vethA);
+    await lab.exec(lab.a, 'ip', 'addr', 'add', '10.78.0.1/24', 'dev', 'vxk6');
+    await lab.exec(lab.a, 'ip', 'link', 'set', 'vxk6', 'up');
+    const e = await lab.up(lab.b, fixture('vxlan6'), '--tunnel', 'vx6', '--probe', '10.78.0.1', '--keepalive', '0.5');
+    await e.waitFor((s) => s.state === 'up');
+    expect(await lab.exec(lab.b, 'ip', 'link', 'show', 'vx6')).toMatch(/mtu 1430/);
+    expect(await lab.ping(lab.b, '10.78.0.1')).toMatch(/3 received/);
+    expect(await lab.ping(lab.a, '10.78.0.2')).toMatch(/3 received/);
+    expect(await e.stop()).toBe(0);
+  });
 });

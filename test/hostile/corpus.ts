@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Dialect } from '../../server/src/model/types';
 import { detectDialect } from '../../server/src/dialects';
+import { isYamlName } from '../../server/src/dialects/netplan';
+import { isNetworkdName } from '../../server/src/dialects/networkd';
 
 // Material for hostile-input tests: the real configurations in the repository, grouped by dialect, and the
 // words of each dialect's command tables.
@@ -22,18 +24,29 @@ export interface Sample {
   text: string;
 }
 
-/** The reference scenarios (examples/) and every dialect's test fixtures, grouped by the dialect the CLI detects. */
-export function samplesByDialect(): Map<Dialect, Sample[]> {
+/** A dialect, or one of the readers of `linux` besides shell scripts and ifcfg files. */
+export type Reader = Dialect | 'networkd' | 'netplan';
+
+/** Which reader `parseFile` uses for a file: Linux hosts are configured in three formats, told by the file name. */
+export function readerOf(path: string, dialect: Dialect): Reader {
+  if (dialect !== 'linux') return dialect;
+  return isNetworkdName(path) ? 'networkd' : isYamlName(path) ? 'netplan' : 'linux';
+}
+
+/** The reference scenarios (examples/) and every dialect's test fixtures, grouped by the reader the CLI uses. */
+export function samplesByReader(): Map<Reader, Sample[]> {
   const dialectsDir = path.join(root, 'test', 'dialects');
   const fixtureDirs = readdirSync(dialectsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => path.join(dialectsDir, d.name, 'fixtures'))
     .filter((d) => statSync(d, { throwIfNoEntry: false })?.isDirectory());
-  const out = new Map<Dialect, Sample[]>();
+  const out = new Map<Reader, Sample[]>();
   for (const p of [path.join(root, 'examples'), ...fixtureDirs].flatMap(filesUnder)) {
     const text = readFileSync(p, 'utf8');
     const dialect = detectDialect(p, text);
-    if (dialect) out.set(dialect, [...(out.get(dialect) ?? []), { path: path.relative(root, p), text }]);
+    if (!dialect) continue;
+    const reader = readerOf(p, dialect);
+    out.set(reader, [...(out.get(reader) ?? []), { path: path.relative(root, p), text }]);
   }
   return out;
 }

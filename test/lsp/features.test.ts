@@ -82,6 +82,12 @@ describe('language features', () => {
       expect(text).toContain('gre-vyostok1.vyos:1');
       expect(text).toContain('eth0');
     });
+    it('lists who has addresses inside a routed prefix', async () => {
+      const text = await hoverText('ipip4-rtx1300.rtx', '172.22.2.0/24', 3);
+      expect(text).toContain('**172.22.2.0/24** holds');
+      expect(text).toContain('`aws0` 172.22.2.2/24');
+    });
+
     it('finds the BR behind an IPv4-compatible gateway address', async () => {
       const text = await hoverText('6rd-amazon-linux-ce/ifcfg-sit1', '::10.255.255.222', 4);
       expect(text).toContain('embeds 10.255.255.222');
@@ -149,8 +155,11 @@ describe('language features', () => {
   });
 
   it('answers tunnelwright/tunnels for the extension', async () => {
-    const r = await s.client.request<{ devices: { name: string; tunnels: { name: string; effectiveMtu: number; peers: string[]; needsPeer: boolean }[] }[] }>('tunnelwright/tunnels', {});
+    type Info = { name: string; effectiveMtu: number; peers: string[]; needsPeer: boolean; problems: { code: string }[] };
+    const r = await s.client.request<{ devices: { name: string; tunnels: Info[] }[] }>('tunnelwright/tunnels', {});
     const tunnels = r.devices.flatMap((d) => d.tunnels);
+    const rtx = tunnels.find((t) => t.name === 'tunnel11' && t.peers.some((p) => p.includes('ipip4-amazon-linux.sh')))!;
+    expect(rtx.problems.map((p) => p.code)).toContain('pair/mtu-mismatch');
     const vxlan = tunnels.find((t) => t.name === 'vxlan0')!;
     expect(vxlan.needsPeer).toBe(false);
     expect(tunnels.filter((t) => t.name === 'tun0').map((t) => [t.effectiveMtu, t.peers.length])).toEqual([

@@ -18,7 +18,8 @@ function problemLine(e: TopologyEdge): string | undefined {
 
 export function renderTopologySvg(topo: Topology): string {
   const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 140, edgesep: 30, marginx: 20, marginy: 20 });
+  // Edge labels get a rank of their own in dagre, so a small rank gap still leaves room for them.
+  g.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 40, edgesep: 20, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of topo.nodes) {
     const width = Math.max(n.label.length * charWidth, n.sublabel.length * smallCharWidth) + 28;

@@ -74,6 +74,7 @@ export const IPV6_TCLASS = 67;
 export const EFD_NONBLOCK = 0o4000;
 export const EFD_CLOEXEC = 0o2000000;
 export const POLLIN = 1;
+export const EAGAIN = 11;
 export const EPERM = 1;
 export const EACCES = 13;
 export const TUNSETIFF = 0x400454ca;

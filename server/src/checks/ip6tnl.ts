@@ -33,6 +33,7 @@ export const encapLimit = defineRule({
             ? `The other end, ${endName(rtx)}, is a Yamaha RTX, which drops packets carrying it; some networks do too.`
             : 'Some peers (Yamaha RTX among them) and some networks drop packets carrying it.',
         },
+        related: rtx ? [{ ...where(rtx, 'name'), message: `${rtx.name}: Yamaha RTX end of this tunnel` }] : [],
         fixes: fix ? [fix] : [],
       });
     }

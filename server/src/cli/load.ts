@@ -58,7 +58,7 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
     const content = text ?? buf.toString('latin1');
     const dialect = detectDialect(path, content);
     if (dialect === undefined) {
-      if (explicit) result.errors.push(`${path}: cannot tell the dialect (expected .vyos, config.boot, .ios, .cisco, .rtx, .sh, ifcfg-*, rc.local, or recognisable content)`);
+      if (explicit) result.errors.push(`${path}: cannot tell the dialect (expected .vyos, config.boot, .ios, .cisco, .rtx, .sh, ifcfg-*, rc.local, .netdev, .network, netplan YAML, or recognisable content)`);
       return;
     }
     result.sources.push({ path, text: content, dialect });

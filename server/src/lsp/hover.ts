@@ -1,8 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import type { Hover, Position } from 'vscode-languageserver/node';
-import type { Cidr, SixRd, Tunnel } from '../model/types';
+import type { Cidr, Device, SixRd, Tunnel } from '../model/types';
 import { cidrContains, cidrToString, parseCidr } from '../dialects/common/addr';
-import { embeddedIPv4 } from '../model/ip';
+import { embeddedIPv4, networkOf } from '../model/ip';
 import { delegatedPrefix } from '../model/sixrd';
 import type { Snapshot } from './workspace-index';
 import { contains, tunnelAt, tunnelById, tunnelNameLocation, wordAt } from './locate';
@@ -135,17 +135,30 @@ function embeddedBits(ipv4: string, maskLen: number): string {
 }
 
 function ownership(snap: Snapshot, cidr: Cidr, uriOf: UriOf): string {
-  const ownersOf = (address: string) =>
-    snap.workspace.devices.flatMap((d) => d.addresses.filter((a) => a.cidr.address === address).map((a) => ({ device: d, a })));
-  let owners = ownersOf(cidr.address);
+  const max = cidr.family === 4 ? 32 : 128;
+  // A network written as a prefix (a route): who has addresses inside it.
+  if (cidr.prefixLength < max && networkOf(cidr).address === cidr.address) {
+    const inside = addressesWhere((a) => cidrContains(cidr, a.cidr.address));
+    const text = `**${cidrToString(cidr)}**`;
+    return inside.length ? `${text} holds:\n${owned(inside, uriOf)}` : `${text}: no device in the workspace has an address in it.`;
+  }
+  let owners = addressesWhere((a) => a.cidr.address === cidr.address);
   // `::a.b.c.d` (a 6rd or 6in4 gateway) names the IPv4 end of the tunnel.
   const v4 = owners.length === 0 && cidr.family === 6 ? embeddedIPv4(cidr.address) : undefined;
-  if (v4) owners = ownersOf(v4);
+  if (v4) owners = addressesWhere((a) => a.cidr.address === v4);
   const what = v4 && owners.length ? `**${cidr.address}** embeds ${v4}, which` : `**${cidr.address}**`;
   if (owners.length === 0) return `${what}: no device in the workspace owns this address.`;
-  const lines = owners.map(
-    ({ device, a }) => `- ${device.name}, \`${a.interface}\` ${cidrToString(a.cidr)} (${fileLink(uriOf(a.path), a.range, `${basename(a.path)}:${a.range.start.line + 1}`)})`,
-  );
-  const dup = owners.length > 1 ? '\n\nThe same address on more than one interface: tunnels to it cannot tell the ends apart.' : '';
-  return `${what} is owned by:\n${lines.join('\n')}${dup}`;
+  const dup =
+    new Set(owners.map((o) => o.device.id)).size > 1 ? '\n\nSeveral devices own this address: tunnels to it cannot tell them apart.' : '';
+  return `${what} is owned by:\n${owned(owners, uriOf)}${dup}`;
+
+  function addressesWhere(test: (a: Device['addresses'][number]) => boolean) {
+    return snap.workspace.devices.flatMap((device) => device.addresses.filter(test).map((a) => ({ device, a })));
+  }
+}
+
+function owned(list: { device: Device; a: Device['addresses'][number] }[], uriOf: UriOf): string {
+  return list
+    .map(({ device, a }) => `- ${device.name}, \`${a.interface}\` ${cidrToString(a.cidr)} (${fileLink(uriOf(a.path), a.range, `${basename(a.path)}:${a.range.start.line + 1}`)})`)
+    .join('\n');
 }

@@ -134,7 +134,8 @@ export function startServer(connection: Connection): void {
     for (const s of loaded.skipped) skipped(s);
     for (const e of loaded.errors) log(e);
     const big = withProgress && loaded.sources.length >= PROGRESS_THRESHOLD && caps.window?.workDoneProgress;
-    const progress = big ? await connection.window.createWorkDoneProgress() : undefined;
+    // A client that refuses the progress token still gets its files indexed.
+    const progress = big ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Tunnelwright: indexing configurations', 0, `${loaded.sources.length} files`, false);
     for (const [i, s] of loaded.sources.entries()) {
       skipped(index.setDisk(s.path, s.text));

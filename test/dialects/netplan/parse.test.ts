@@ -48,6 +48,22 @@ describe('netplan: a full configuration', () => {
     ]);
   });
 
+  it('outlines each device and tunnel as a section over its whole entry', () => {
+    expect(m.sections.map((x) => [x.kind, x.name])).toEqual([
+      ['interface', 'wan0'],
+      ['interface', 'lan0'],
+      ['interface', 'br-lan'],
+      ['tunnel', 'gre-dc1'],
+      ['tunnel', 'he-ipv6'],
+      ['tunnel', 'v4-over-6'],
+      ['tunnel', 'vxlan42'],
+      ['tunnel', 'wg0'],
+    ]);
+    const gre = m.sections[3];
+    expect(textAt(text, gre.nameRange)).toBe('gre-dc1');
+    expect([gre.range.start.line, gre.range.end.line]).toEqual([33, 45]); // `gre-dc1:` to its last route's `via`
+  });
+
   it('makes no noise on valid lines; only the deprecated gateway4 is flagged', () => {
     expect(m.unknown).toEqual([]);
     expect(m.invalid).toEqual([]);

@@ -135,7 +135,7 @@ describe('networkd .netdev: mistakes', () => {
 
   it('an unknown Kind= gets a did-you-mean; a .netdev without Name= or Kind= says systemd ignores it', () => {
     const bad = parseText('[NetDev]\nName=x\nKind=gree\n');
-    expect(bad.tunnels).toEqual([]);
+    expect([bad.tunnels, bad.interfaces]).toEqual([[], []]);
     expect(bad.invalid.map((i) => [i.range, i.message])).toEqual([[span(2, 5, 9), expect.stringContaining('did you mean `gre`?')]]);
     const nameless = parseText('[Tunnel]\nRemote=192.0.2.1\n');
     expect(nameless.invalid.map((i) => i.message)).toEqual([
@@ -241,6 +241,12 @@ describe('networkd .network: links, tunnels on them, addresses and routes', () =
       ['Adress', 'Address', span(3, 0, 6)],
       ['Links', 'Link', span(5, 0, 7)],
     ]);
+  });
+
+  it('a .netdev section in a .network file is misplaced', () => {
+    const m = parse('x.network', '[Match]\nName=eth0\n[Tunnel]\nRemote=192.0.2.1\n');
+    expect(m.unknown.map((u) => [u.word, u.range, u.expected])).toEqual([['Tunnel', span(2, 0, 8), expect.stringContaining('belongs in a .netdev file')]]);
+    expect(m.tunnels).toEqual([]);
   });
 
   it('an IPv4 address without a length is classful, as networkd reads it; pool addresses are skipped', () => {

@@ -93,6 +93,7 @@ export class NetplanLowerer {
     const name = this.values.ifname(named, 'an interface name');
     if (name === undefined) return;
     const iface: InterfaceDecl = { name: name.value, nameRange: name.range, addresses: [] };
+    this.model.sections.push({ kind: 'interface', name: name.value, range: nodes.pairRange(pair), nameRange: id.range });
     this.mark(id.range, 'understood');
     for (const [k, p] of nodes.entries(body)) {
       if (this.common(nodes, k, p, iface)) continue;
@@ -112,6 +113,7 @@ export class NetplanLowerer {
       return;
     }
     this.mark(nodes.pairRange(pair), 'understood');
+    this.model.sections.push({ kind: 'tunnel', name: id.text, range: nodes.pairRange(pair), nameRange: id.range });
     const name = this.values.ifname(id, 'a tunnel interface name');
     const modeWord = nodes.scalar(body.get('mode', true));
     if (modeWord === undefined) this.values.fail(id, 'missing `mode:`: netplan requires a tunnel mode (sit, gre, ipip6, vxlan, ...)');

@@ -68,7 +68,8 @@ export class NetdevReader implements FileReader {
       const hint = suggest(kind, [...Object.keys(TUNNEL_KINDS), ...OTHER_KINDS]);
       this.values.fail(this.kindWord!, `unknown \`Kind=${kind}\`: expected a netdev kind such as ${Object.keys(TUNNEL_KINDS).join(', ')}` + (hint ? ` (did you mean \`${hint}\`?)` : ''));
     }
-    if (name === undefined || kind === undefined) return;
+    // networkd ignores a file without a valid name or with an unknown kind: it declares nothing.
+    if (name === undefined || kind === undefined || (this.kind === undefined && !OTHER_KINDS.includes(kind))) return;
     if (this.kind) {
       this.tunnel = { name: name.value, nameRange: name.range, range: fileRange, addresses: [], mode: { value: this.kind.mode, range: this.kindWord!.range } };
       model.tunnels.push(this.tunnel);
