@@ -170,14 +170,19 @@ describe('Tunnelwright in VS Code (code-server, Chromium)', { timeout: 60_000 },
 
   it('offers the dialect snippets', async () => {
     const { page } = session;
-    writeFileSync(join(session.workspace, 'snippet-test.rtx'), '');
-    await openFile(page, 'snippet-test.rtx');
+    // A new untitled editor, set to the dialect by its name in the language picker.
+    await runCommand(page, 'File: New Untitled Text File');
+    await runCommand(page, 'Change Language Mode');
+    await page.locator('.quick-input-widget input').fill('Yamaha RTX');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Yamaha RTX' }).first().click();
+    await expect.poll(() => page.locator('.statusbar').innerText(), poll).toContain('Yamaha RTX');
     await page.keyboard.type('tunnel-ipip');
     await page.keyboard.press('Control+Space');
     const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'tunnel-ipip' }).first();
     await item.waitFor({ timeout: 15_000 });
     await screenshot(page, 'snippet');
-    await item.click();
+    await expect(await page.locator('.suggest-widget .monaco-list-row.focused').innerText()).toContain('tunnel-ipip');
+    await page.keyboard.press('Enter');
     await expect.poll(() => editorLines(page), poll).toContain(' tunnel encapsulation ipip');
   });
 });

@@ -166,6 +166,20 @@ describe('pair/mtu-mismatch', () => {
     ]);
   });
 
+  it('the fix written for an implicit MTU: Cisco `ip mtu` under the interface, Linux `ip link set`', () => {
+    const ios = lines('interface GigabitEthernet0/0', ' ip address 198.51.100.1 255.255.255.0', 'interface Tunnel0', ' tunnel source GigabitEthernet0/0', ' tunnel destination 192.0.2.1', '!');
+    const vyos = edit(hkg, "remote '198.51.100.1'\n", "remote '198.51.100.1'\nset interfaces tunnel tun0 mtu '1400'\n");
+    check({ 'hkg.vyos': vyos, 'tok.ios': ios }, 'pair/mtu-mismatch', [
+      { path: 'hkg.vyos', at: "'1400'", message: /^MTU 1400 here but 1476 \(Cisco IOS default: 1500 of GigabitEthernet0\/0 − 24 bytes GRE\/IPv4 overhead/, fixed: null },
+      { path: 'tok.ios', at: 'Tunnel0', message: /^MTU 1476 /, fixed: { 'tok.ios': edit(ios, 'interface Tunnel0\n', 'interface Tunnel0\n ip mtu 1400\n') } },
+    ]);
+    const sh = lines('ip addr add 198.51.100.1/24 dev eth0', 'ip tunnel add gre1 mode gre local 198.51.100.1 remote 192.0.2.1', 'ip link set gre1 up');
+    check({ 'hkg.vyos': vyos, 'h.sh': sh }, 'pair/mtu-mismatch', [
+      { path: 'hkg.vyos', at: "'1400'", message: /^MTU 1400 here but 1476 \(Linux default: 1500 of eth0 − 24 bytes/ },
+      { path: 'h.sh', at: 'gre1', message: /^MTU 1476 /, fixed: { 'h.sh': edit(sh, 'remote 192.0.2.1\n', 'remote 192.0.2.1\nip link set gre1 mtu 1400\n') } },
+    ]);
+  });
+
   it('RTX default against Linux 1280: the RTX fix adds `ip tunnel mtu` inside the tunnel block', () => {
     const rtx = lines('ip lan2 address 1.1.1.1/24', 'tunnel select 11', ' tunnel encapsulation ipip', ' tunnel endpoint address 2.2.2.2', ' tunnel enable 11', 'tunnel select none');
     const sh = lines('ip tunnel add aws0 mode ipip remote 1.1.1.1', 'ifconfig aws0 172.22.2.2/24 mtu 1280 up');

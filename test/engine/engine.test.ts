@@ -2,9 +2,9 @@
 // mode enforces. No sockets, no clock: time is a number the test moves.
 import { describe, expect, it } from 'vitest';
 import type { EngineConfig, EngineMode } from '../../engine/src/config';
-import { HEADROOM } from '../../engine/src/engine';
+import { Engine, HEADROOM } from '../../engine/src/engine';
 import { addrBytes } from '../../engine/src/packets/addr';
-import { buildIcmpEcho, ICMP_ECHO_REQUEST } from '../../engine/src/packets/icmp';
+import { buildIcmpEcho, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST } from '../../engine/src/packets/icmp';
 import { buildIcmpv6Echo, ICMPV6_ECHO_REQUEST, ICMPV6_PACKET_TOO_BIG } from '../../engine/src/packets/icmpv6';
 import { IP_DF, IP_MF, parseIpv4, PROTO_GRE, PROTO_IPIP, PROTO_IPV6, setIpv4Checksum, buildIpv4 } from '../../engine/src/packets/ipv4';
 import { parseGre } from '../../engine/src/packets/gre';
@@ -261,5 +261,20 @@ describe('liveness', () => {
     const h = parseIpv4(inner);
     if (typeof h === 'string') throw new Error(h);
     expect([Array.from(h.src).join('.'), Array.from(h.dst).join('.'), inner[20]]).toEqual(['198.51.100.1', '198.51.100.2', ICMP_ECHO_REQUEST]);
+  });
+
+  it("consumes only its own probe replies: a user's ping with the same identifier reaches the inner side", () => {
+    const cfg = config({ mode: 'ipip', addresses: [cidr(v4a)], probeTargets: ['10.0.0.2'], inner: 'tun' });
+    const delivered: Uint8Array[] = [];
+    const e = new Engine(cfg, { send: () => true }, { random: (n) => new Uint8Array(n) }); // probe identifier 0
+    e.attachInner({ write: (p) => void delivered.push(p) });
+    const reply = (data: Uint8Array) =>
+      buildIpv4(addrBytes('198.51.100.2'), addrBytes('198.51.100.1'), PROTO_IPIP, 64, buildIcmpEcho(addrBytes('10.0.0.2'), addrBytes('10.0.0.1'), ICMP_ECHO_REPLY, 0, 0, data));
+    e.probe();
+    e.fromOuter(reply(new TextEncoder().encode('a user ping')), addrBytes('198.51.100.2'));
+    expect(delivered.length).toBe(1);
+    e.fromOuter(reply(new TextEncoder().encode('tunnelwright-keepalive')), addrBytes('198.51.100.2'));
+    expect(delivered.length).toBe(1);
+    expect(e.status().probeReplies).toBe(1);
   });
 });

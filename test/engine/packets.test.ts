@@ -1,3 +1,4 @@
+// Codecs against RFC examples and their own round trips; 6rd arithmetic against RFC 5969 cases.
 import { describe, expect, it } from 'vitest';
 import { checksum, pseudoHeaderSum } from '../../engine/src/packets/checksum';
 import { addrBytes, addrText, inPrefix, readBits, writeBits } from '../../engine/src/packets/addr';

@@ -23,9 +23,9 @@ const cases: PairCase[] = [
   { mode: 'ipip (Cisco IOS ↔ iproute2)', folder: 'ipip', a: ['Tunnel4', 'hq.ios'], b: ['ipip4', 'branch.sh'], pings: [['10.44.0.1', '10.44.0.2']], tcp: ['10.44.0.1', '10.44.0.2'] },
   { mode: 'ipip6 (iproute2 ↔ Yamaha RTX)', folder: 'ipip6', a: ['v4o6', 'left.sh'], b: ['tunnel6', 'right.rtx'], pings: [['10.46.0.1', '10.46.0.2']], tcp: ['10.46.0.1', '10.46.0.2'] },
   { mode: '6rd (Cisco BR ↔ Linux CE)', folder: '6rd', a: ['Tunnel0', 'br.ios'], b: ['sit1', 'ce.sh'], pings: [['2001:db8:60:c633:6401::1', '2001:db8:60:c633:6402::1']], tcp: ['2001:db8:60:c633:6401::1', '2001:db8:60:c633:6402::1'], expectedDrops: ['no-destination'] },
-  { mode: 'ip6ip6 (encapsulation limit on one side only)', folder: 'ip6ip6', a: ['v6o6', 'left.sh'], b: ['v6o6', 'right.sh'], pings: [['fd67::1', 'fd67::2']] },
-  { mode: 'sit (Cisco IOS ↔ iproute2)', folder: 'sit', a: ['Tunnel6', 'hq.ios'], b: ['sit6', 'branch.sh'], pings: [['fd66::1', 'fd66::2']] },
-  { mode: 'ip6gre carrying IPv4 and IPv6', folder: 'ip6gre', a: ['g6', 'left.sh'], b: ['g6', 'right.sh'], pings: [['10.47.0.1', '10.47.0.2'], ['fd47::1', 'fd47::2']] },
+  { mode: 'ip6ip6 (encapsulation limit on one side only)', folder: 'ip6ip6', a: ['v6o6', 'left.sh'], b: ['v6o6', 'right.sh'], pings: [['fd67::1', 'fd67::2']], tcp: ['fd67::1', 'fd67::2'] },
+  { mode: 'sit (Cisco IOS ↔ iproute2)', folder: 'sit', a: ['Tunnel6', 'hq.ios'], b: ['sit6', 'branch.sh'], pings: [['fd66::1', 'fd66::2']], tcp: ['fd66::1', 'fd66::2'] },
+  { mode: 'ip6gre carrying IPv4 and IPv6', folder: 'ip6gre', a: ['g6', 'left.sh'], b: ['g6', 'right.sh'], pings: [['10.47.0.1', '10.47.0.2'], ['fd47::1', 'fd47::2']], tcp: ['fd47::1', 'fd47::2'] },
 ];
 
 describe.skipIf(!isRoot)('engine ↔ engine in two namespaces via the CLI (needs root)', () => {

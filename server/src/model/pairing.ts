@@ -26,7 +26,7 @@ export class EndpointIndex {
   private readonly implicitByDevice = new Map<string, Tunnel[]>();
   private readonly multipointBy = new Map<string, Tunnel[]>();
 
-  constructor(devices: readonly Device[], readonly tunnels: readonly Tunnel[]) {
+  constructor(devices: readonly Device[], tunnels: readonly Tunnel[]) {
     for (const d of devices) {
       const tunnelNames = new Set(d.tunnels.map((id) => id.slice(id.lastIndexOf('#') + 1)));
       const outer: string[] = [];
@@ -61,15 +61,8 @@ export class EndpointIndex {
   }
 
   /** The addresses `t` may send from: its local, or every outer address of its device when implicit. */
-  localsOf(t: Tunnel): string[] {
+  private localsOf(t: Tunnel): string[] {
     return t.local !== null ? [t.local] : (this.outerAddresses.get(t.device) ?? []);
-  }
-
-  /** Whether `u` targets `t`'s end (a multipoint end accepts any). */
-  pointsBack(u: Tunnel, t: Tunnel): boolean {
-    if (isMultipoint(u)) return true;
-    if (u.remote === null) return false;
-    return t.local !== null ? u.remote === t.local : this.ownersOf(u.remote).has(t.device);
   }
 
   /** Tunnels on other devices whose local end is `t`'s remote. */
