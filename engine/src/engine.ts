@@ -12,10 +12,11 @@
 //      writes IPv6 and UDP headers
 //   6. send
 // Receive path (wire → inner), `fromOuter`:
-//   1. outer IPv4 header checked (protocol); IPv6 and UDP payloads arrive without it, source from recvfrom
+//   1. outer IPv4 header checked (protocol); IPv6 and UDP payloads arrive without it (source and
+//      TOS / traffic class from recvmsg)
 //   2. source: only the configured remote (6rd: inside the IPv4 domain, or the BR)
 //   3. mode header (GRE checksum/key/sequence, VXLAN flags/VNI)
-//   4. inner checks: family, 6rd anti-spoofing, ECN decapsulation (RFC 6040)
+//   4. inner checks: family, 6rd anti-spoofing, ECN decapsulation (RFC 6040, also inside VXLAN frames)
 //   5. liveness: the peer was heard; our probe replies are consumed; VXLAN neighbours learned
 //   6. write to the inner side
 import { isL2, type EngineConfig } from './config';
@@ -216,11 +217,13 @@ export class Engine {
     for (const frag of fragmentIpv4(pkt, h, mtu)) this.sendPacket(frag);
   }
 
-  /** Receive path for one outer datagram (see the top of this file for what `packet` holds). */
-  fromOuter(packet: Uint8Array, src: Uint8Array): void {
+  /**
+   * Receive path for one outer datagram (see the top of this file for what `packet` holds). `outerTos` is
+   * the outer TOS / traffic class when the kernel stripped the header (raw IPv6, UDP).
+   */
+  fromOuter(packet: Uint8Array, src: Uint8Array, outerTos = 0): void {
     if (this.stopped) return;
     let payload = packet;
-    let outerTos = 0;
     if (this.rawV4) {
       const h = parseIpv4(packet);
       if (typeof h === 'string') return this.drop(h);
@@ -234,15 +237,16 @@ export class Engine {
     if (typeof d === 'string') return this.drop(d);
     let inner = d.inner;
     if (d.family !== 'eth') {
-      const checked = this.checkInner(inner, d.family, src, outerTos);
+      const checked = this.checkInner(inner, d.family, src);
       if (typeof checked === 'string') return this.drop(checked);
       inner = checked;
     }
+    const ip = this.l2 ? L2Side.ipOf(inner) : { packet: inner, family: d.family as 4 | 6 };
+    if (ip && (outerTos & ECN_MASK) === ECN_CE && !ecnDecapsulate(ip.packet, ip.family)) return this.drop('ecn');
     const now = this.now();
     this.prober.heard(now);
-    const probe = this.l2 ? L2Side.ipOf(inner) : { packet: inner, family: d.family as 4 | 6 };
     this.l2?.learn(inner);
-    const refused = probe && this.prober.consume(probe.packet, probe.family, now) ? undefined : this.inner.write(inner);
+    const refused = ip && this.prober.consume(ip.packet, ip.family, now) ? undefined : this.inner.write(inner);
     if (refused) return this.drop(refused);
     this.counters.packetsIn++;
     this.counters.bytesIn += inner.length;
@@ -254,27 +258,15 @@ export class Engine {
   }
 
   /** Inner header validity, 6rd anti-spoofing and RFC 6040 ECN; returns the packet trimmed to its length. */
-  private checkInner(inner: Uint8Array, family: 4 | 6, outerSrc: Uint8Array, outerTos: number): Uint8Array | DropReason {
+  private checkInner(inner: Uint8Array, family: 4 | 6, outerSrc: Uint8Array): Uint8Array | DropReason {
     if (family === 4) {
       const h = parseIpv4(inner);
-      if (typeof h === 'string') return h;
-      inner = inner.subarray(0, h.totalLength);
-      if ((outerTos & ECN_MASK) === ECN_CE) {
-        if ((h.tos & ECN_MASK) === 0) return 'ecn';
-        inner[1] |= ECN_CE;
-        setIpv4Checksum(inner, 0);
-      }
-      return inner;
+      return typeof h === 'string' ? h : inner.subarray(0, h.totalLength);
     }
     const h = parseIpv6(inner);
     if (typeof h === 'string') return h;
-    inner = inner.subarray(0, IPV6_HEADER_LEN + h.payloadLength);
     if (this.sixrd?.isSpoofed(outerSrc, h.src)) return 'spoofed-6rd';
-    if ((outerTos & ECN_MASK) === ECN_CE) {
-      if ((h.trafficClass & ECN_MASK) === 0) return 'ecn';
-      inner[1] |= ECN_CE << 4;
-    }
-    return inner;
+    return inner.subarray(0, IPV6_HEADER_LEN + h.payloadLength);
   }
 
   /** Sends the next keepalive probe round; call on start and every keepalive interval. */
@@ -305,6 +297,22 @@ export class Engine {
       drops: { ...this.drops },
     };
   }
+}
+
+/**
+ * RFC 6040 for an outer CE mark: an ECN-capable inner packet gets CE; a not-ECT one must be dropped
+ * (returns false). Header lengths were checked by the caller.
+ */
+function ecnDecapsulate(ip: Uint8Array, family: 4 | 6): boolean {
+  if (family === 4) {
+    if (ip.length < IPV4_HEADER_LEN || (ip[1] & ECN_MASK) === 0) return false;
+    ip[1] |= ECN_CE;
+    setIpv4Checksum(ip, 0);
+    return true;
+  }
+  if (ip.length < IPV6_HEADER_LEN || ((ip[1] >> 4) & ECN_MASK) === 0) return false;
+  ip[1] |= ECN_CE << 4;
+  return true;
 }
 
 /** TOS / traffic class of the inner IP packet (inside the Ethernet frame on VXLAN); 0 for non-IP. */

@@ -1,8 +1,9 @@
 // The per-packet loop, off the main thread. It polls the outer socket, the TUN device (when there is one)
 // and an eventfd the main thread signals to stop; keepalive probes and status reports run between polls.
-// Bounded work: at most BATCH packets per fd per wakeup, and one fixed buffer per direction.
+// Bounded work: at most BATCH packets per fd per wakeup, and one fixed buffer per direction (the receive
+// buffer is the socket's).
 //   send:    TUN read (into `tx` after HEADROOM) → Engine.fromInner → sendto on the outer socket
-//   receive: recvfrom into `rx` → Engine.fromOuter → write to TUN (or the host stack's answer → send)
+//   receive: recvfrom / recvmsg → Engine.fromOuter → write to TUN (or the host stack's answer → send)
 // The stages inside Engine are listed at the top of engine.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, HEADROOM, MAX_PACKET } from './engine';
@@ -32,7 +33,6 @@ function run(init: WorkerInit): void {
   const post = (m: WorkerMessage) => parentPort?.postMessage(m);
   const fdList = [fds.wake, fds.socket, ...(tun ? [tun.fd] : [])];
   const poller = new Poller(fdList);
-  const rx = new Uint8Array(MAX_PACKET);
   const tx = new Uint8Array(HEADROOM + MAX_PACKET);
   const keepaliveMs = cfg.keepaliveSeconds * 1000;
   const remote = cfg.remote ? addrBytes(cfg.remote) : null;
@@ -56,9 +56,9 @@ function run(init: WorkerInit): void {
     if (ready[0]) break;
     if (ready[1]) {
       for (let i = 0; i < BATCH; i++) {
-        const { length, src } = outer.receive(rx);
-        if (length < 0) break;
-        engine.fromOuter(rx.subarray(0, length), src);
+        const r = outer.receive();
+        if (!r) break;
+        engine.fromOuter(r.packet, r.src, r.tos);
       }
     }
     if (tun && ready[2]) {

@@ -10,9 +10,20 @@ async function quickInput(page: Page, text: string): Promise<void> {
 }
 
 export async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await quickInput(page, name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  // Quick Open's file list is cached: a file created a moment ago may take a few tries to show up.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await quickInput(page, name);
+    try {
+      await row.waitFor({ timeout: 3_000 });
+      break;
+    } catch (e) {
+      if (attempt === 5) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await row.click();
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`);
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }

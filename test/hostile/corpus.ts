@@ -5,8 +5,8 @@ import { detectDialect } from '../../server/src/dialects';
 import { isYamlName } from '../../server/src/dialects/netplan';
 import { isNetworkdName } from '../../server/src/dialects/networkd';
 
-// Material for hostile-input tests: the real configurations in the repository, grouped by dialect, and the
-// words of each dialect's command tables.
+// Material for hostile-input tests: the real configurations in the repository, grouped by the reader that
+// parses them, and the words of each reader's command tables.
 
 const root = path.resolve(__dirname, '../..');
 

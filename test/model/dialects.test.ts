@@ -28,8 +28,17 @@ describe('builder over each dialect', () => {
     });
     expect(ts.map(pick)).toEqual([
       { mode: 'gre', local: '203.0.113.1', localSource: 'configured', remote: '198.51.100.9', effectiveMtu: 1476, peers: ['b.rtx#tunnel4'] },
-      { mode: 'gre', local: null, localSource: 'implicit', remote: '203.0.113.1', effectiveMtu: 1476, peers: ['a.rtx#tunnel1'] },
+      { mode: 'gre', local: '198.51.100.9', localSource: 'implicit', remote: '203.0.113.1', effectiveMtu: 1476, peers: ['a.rtx#tunnel1'] },
     ]);
+  });
+
+  it('an implicit local is named only when the device has one public address of the family', () => {
+    const rtx = (...lan: string[]) =>
+      tunnels({ 'r.rtx': lines(...lan, 'tunnel select 1', ' tunnel encapsulation ipip', ' tunnel endpoint address 198.51.100.9', ' tunnel enable 1', 'tunnel select none') })[0];
+    expect(rtx('ip lan1 address 10.0.0.1/24', 'ip lan2 address 203.0.113.1/24').local).toBe('203.0.113.1');
+    expect(rtx('ip lan1 address 10.0.0.1/24').local).toBe('10.0.0.1');
+    expect(rtx('ip lan1 address 203.0.113.1/24', 'ip lan2 address 192.0.2.1/24').local).toBeNull();
+    expect(rtx('ip lan1 address 10.0.0.1/24', 'ip lan2 address 10.1.0.1/24').local).toBeNull();
   });
 
   it('Linux: ip link add with a lower device; the kernel-default MTUs', () => {

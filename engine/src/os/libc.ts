@@ -18,7 +18,10 @@ export interface Libc {
   eventfd: Fn;
   ioctl: Fn;
   close: Fn;
+  recvmsg: Fn;
   errno(): number;
+  /** Native memory that never moves (for structures holding pointers), with a view onto it. */
+  alloc(bytes: number): { ptr: unknown; bytes: Uint8Array; address: bigint };
 }
 
 let cached: Libc | undefined;
@@ -42,7 +45,12 @@ export function libc(): Libc {
     eventfd: lib.func('int eventfd(unsigned int, int)'),
     ioctl: lib.func('int ioctl(int, unsigned long, void *)'),
     close: lib.func('int close(int)'),
+    recvmsg: lib.func('long recvmsg(int, void *, int)'),
     errno: () => koffi.errno(),
+    alloc: (bytes: number) => {
+      const ptr = koffi.alloc('uint8_t', bytes);
+      return { ptr, bytes: new Uint8Array(koffi.view(ptr, bytes)), address: koffi.address(ptr) };
+    },
   };
   return cached;
 }
@@ -65,12 +73,14 @@ export const IP_TOS = 1;
 export const IP_HDRINCL = 3;
 export const IP_MTU_DISCOVER = 10;
 export const IP_MTU = 14;
+export const IP_RECVTOS = 13;
 export const IP_PMTUDISC_DONT = 0;
 export const IPV6_UNICAST_HOPS = 16;
 export const IPV6_MTU = 24;
 export const IPV6_V6ONLY = 26;
 export const IPV6_DSTOPTS = 59;
 export const IPV6_TCLASS = 67;
+export const IPV6_RECVTCLASS = 66;
 export const EFD_NONBLOCK = 0o4000;
 export const EFD_CLOEXEC = 0o2000000;
 export const POLLIN = 1;

@@ -1,7 +1,7 @@
 import type { Tunnel } from '../model/types';
 import { greModes } from '../model/overhead';
 import { cidrText, contains, networkOf } from '../model/ip';
-import { isAddress } from '../model/pairing';
+import { configuredLocal, isAddress } from '../model/pairing';
 import { defineRule } from './rule';
 import { endName, mtuStory, platformName, where } from './describe';
 import { replaceWith, setMtuFix } from './fixes';
@@ -58,7 +58,7 @@ export const endpointMismatch = defineRule({
       const [u] = ctx.index.candidates(t).filter((c) => c.mode === t.mode);
       if (u) {
         // Rewriting the other end is certain only when its remote is an address nobody has (a typo).
-        const certain = t.local !== null && u.remote !== null && !ctx.index.claimed(u.remote) && u.ranges.remote !== undefined;
+        const certain = configuredLocal(t) !== null && u.remote !== null && !ctx.index.claimed(u.remote) && u.ranges.remote !== undefined;
         ctx.report({
           ...where(t, 'remote'),
           messageId: 'notBack',

@@ -12,6 +12,9 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
 
 export const isAddress = (a: string | null): a is string => a !== null && toBits(a) !== undefined;
 
+/** The local address as configured; an implicit local (one the platform picks) pairs like an unknown one. */
+export const configuredLocal = (t: Tunnel): string | null => (t.localSource === 'implicit' ? null : t.local);
+
 export class EndpointIndex {
   /** Address → devices that own it. */
   private readonly owners = new Map<string, Set<string>>();
@@ -39,15 +42,16 @@ export class EndpointIndex {
       this.outerAddresses.set(d.id, outer);
     }
     for (const t of tunnels) {
+      const local = configuredLocal(t);
       if (t.remote !== null) push(this.byRemote, t.remote, t);
-      if (t.local !== null) {
-        push(this.byLocal, t.local, t);
-        if (t.remote !== null) push(this.byLocalRemote, `${t.local}|${t.remote}`, t);
+      if (local !== null) {
+        push(this.byLocal, local, t);
+        if (t.remote !== null) push(this.byLocalRemote, `${local}|${t.remote}`, t);
       } else {
         push(this.implicitByDevice, t.device, t);
         if (t.remote !== null) push(this.implicitByRemote, `${t.device}|${t.remote}`, t);
       }
-      if (isMultipoint(t)) push(this.multipointBy, t.local ?? `device:${t.device}`, t);
+      if (isMultipoint(t)) push(this.multipointBy, local ?? `device:${t.device}`, t);
     }
   }
 
@@ -62,7 +66,8 @@ export class EndpointIndex {
 
   /** The addresses `t` may send from: its local, or every outer address of its device when implicit. */
   private localsOf(t: Tunnel): string[] {
-    return t.local !== null ? [t.local] : (this.outerAddresses.get(t.device) ?? []);
+    const local = configuredLocal(t);
+    return local !== null ? [local] : (this.outerAddresses.get(t.device) ?? []);
   }
 
   /** Tunnels on other devices whose local end is `t`'s remote. */
@@ -109,8 +114,9 @@ export class EndpointIndex {
    * candidate targets an address nobody in the workspace owns (a public address translated to `t`).
    */
   natFacing(t: Tunnel, candidates: readonly Tunnel[]): Tunnel[] {
-    if (t.local !== null && !isPrivate(t.local)) return [];
-    return candidates.filter((u) => isAddress(u.remote) && !this.claimed(u.remote) && (t.local === null || !isPrivate(u.remote)));
+    const local = configuredLocal(t);
+    if (local !== null && !isPrivate(local)) return [];
+    return candidates.filter((u) => isAddress(u.remote) && !this.claimed(u.remote) && (local === null || !isPrivate(u.remote)));
   }
 }
 

@@ -87,7 +87,9 @@ export function resolveTunnel(m: MergedTunnel, ctx: DeviceContext): Tunnel {
       localSource = 'interface';
     }
   } else if (dialect !== 'cisco-ios') {
-    localSource = 'implicit'; // the kernel or the RTX picks the source address by routing
+    // The kernel or the RTX picks the source address by routing; name it when the device leaves no doubt.
+    localSource = 'implicit';
+    local = interfaces.impliedLocal(wantFamily);
   }
   const endpointFamily = familyOf(remote) ?? familyOf(local);
   mode = modeForFamily(mode, endpointFamily);

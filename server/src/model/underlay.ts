@@ -1,6 +1,6 @@
 import type { Underlay } from './types';
 import { findInterface, type MergedInterface } from './devices';
-import { contains } from './ip';
+import { contains, isPrivate } from './ip';
 
 // The interface a tunnel's packets leave by, and its MTU.
 
@@ -34,6 +34,25 @@ export class InterfaceTable {
       return of.length === 1 ? of[0] : undefined;
     };
     this.onlyOfFamily = { 4: only(4), 6: only(6) };
+  }
+
+  /**
+   * The source address the platform picks for a tunnel with no local configured, when the device makes it
+   * unambiguous: its one public address of the family (an RTX's WAN), else its one address of the family.
+   */
+  impliedLocal(family: 4 | 6): string | null {
+    const all: string[] = [];
+    for (const i of this.physical) {
+      if (loopback.test(i.name)) continue;
+      for (const a of i.addresses) {
+        const addr = a.cidr.value.address;
+        if (a.cidr.value.family === family && !addr.toLowerCase().startsWith('fe80:')) all.push(addr);
+      }
+    }
+    const unique = [...new Set(all)];
+    const exposed = unique.filter((a) => !isPrivate(a));
+    if (exposed.length === 1) return exposed[0];
+    return unique.length === 1 ? unique[0] : null;
   }
 
   find(name: string): MergedInterface | undefined {
