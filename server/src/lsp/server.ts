@@ -36,7 +36,7 @@ const DEBOUNCE_MS = 150;
 /** Folders with at least this many config files get a progress notification while they are indexed. */
 const PROGRESS_THRESHOLD = 50;
 /** Files the client reports changes for, beyond the ones it opens. */
-const WATCHED = '**/{*.vyos,config.boot,*.config.boot,*.ios,*.cisco,*.rtx,*.sh,ifcfg-*,rc.local,*.netdev,.tunnelwright.json}';
+const WATCHED = '**/{*.vyos,config.boot,*.config.boot,*.ios,*.cisco,*.rtx,*.sh,ifcfg-*,rc.local,*.netdev,*.network,*.yaml,*.yml,.tunnelwright.json}';
 
 /** Connect over the transport named on the command line (`--stdio`, `--node-ipc`, `--socket=`), stdio by default. */
 export function listen(): void {

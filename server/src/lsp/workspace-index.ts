@@ -23,7 +23,8 @@ const languageDialects: Record<string, Dialect> = {
 };
 
 /** Languages that are never configs, even when their text mentions `interface ...`. */
-const otherLanguages = new Set(['markdown', 'json', 'jsonc', 'yaml', 'html', 'typescript', 'javascript', 'python']);
+// YAML stays: detection claims only netplan files (a top-level `network:` key).
+const otherLanguages = new Set(['markdown', 'json', 'jsonc', 'html', 'typescript', 'javascript', 'python']);
 
 export interface SourceFile {
   text: string;
