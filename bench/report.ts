@@ -8,6 +8,7 @@ import type { EditorResults, StartupResults } from './editor';
 import type { EngineResults } from './engine';
 
 interface Section {
+  priority?: number;
   error?: string;
   loadBefore?: number;
   loadAfter?: number;
@@ -38,10 +39,11 @@ function load(s: Section): string {
   return s.loadBefore === undefined ? '' : `\n\n_1-minute load average: ${s.loadBefore.toFixed(1)} before, ${s.loadAfter?.toFixed(1) ?? '?'} after._`;
 }
 
-function machine(m: Machine): string {
+function machine(m: Machine & Section): string {
   return [
     `Measured ${m.date} on: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Linux ${m.kernel}, Node.js ${m.node}` +
       (m.iperf3 ? `, ${m.iperf3}` : '') +
+      (m.priority !== undefined && m.priority !== 0 ? `; benchmark processes at nice ${m.priority}` : '') +
       '.',
   ].join('\n');
 }

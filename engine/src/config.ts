@@ -21,6 +21,8 @@ export interface EngineConfig {
   pathMtu: number;
   /** Bytes the tunnel adds: path MTU − overhead is the largest inner packet the path carries. */
   overhead: number;
+  /** TCP MSS to clamp SYNs to, both ways (Cisco `ip tcp adjust-mss`, RTX `tcp mss limit`, VyOS `adjust-mss`). */
+  mss: number | null;
   /** Outer TTL / hop limit; null = the mode's default (inherit for ipip/gre). */
   ttl: number | null;
   key: { i: number | null; o: number | null } | null;

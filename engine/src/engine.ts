@@ -7,7 +7,7 @@
 //   2. path MTU: too big with DF (IPv6, or anything on ipip6) → ICMP error back to the inner side;
 //      too big IPv4 without DF → fragment
 //   3. outer destination: the remote, or for 6rd the IPv4 address derived from the inner destination / BR
-//   4. mode header (GRE, VXLAN) written in place in the headroom
+//   4. TCP MSS clamped when configured; mode header (GRE, VXLAN) written in place in the headroom
 //   5. outer IPv4 header (TTL, DF, TOS/ECN as Linux sets them) when the outer side is raw IPv4; the kernel
 //      writes IPv6 and UDP headers
 //   6. send
@@ -18,7 +18,7 @@
 //   3. mode header (GRE checksum/key/sequence, VXLAN flags/VNI)
 //   4. inner checks: family, 6rd anti-spoofing, ECN decapsulation (RFC 6040, also inside VXLAN frames)
 //   5. liveness: the peer was heard; our probe replies are consumed; VXLAN neighbours learned
-//   6. write to the inner side
+//   6. TCP MSS clamped when configured; write to the inner side
 import { isL2, type EngineConfig } from './config';
 import { encapFor } from './encap';
 import { SixRdDomain } from './encap/sixrd';
@@ -31,6 +31,7 @@ import type { DropReason } from './packets/drops';
 import { ETHERNET_HEADER_LEN } from './packets/ethernet';
 import { buildFragNeeded } from './packets/icmp';
 import { buildPacketTooBig } from './packets/icmpv6';
+import { clampMss } from './packets/tcp';
 import { fragmentIpv4, IP_DF, IPV4_HEADER_LEN, IPV4_MIN_MTU, parseIpv4, setIpv4Checksum, writeIpv4 } from './packets/ipv4';
 import { IPV6_HEADER_LEN, IPV6_MIN_MTU, parseIpv6 } from './packets/ipv6';
 
@@ -153,6 +154,7 @@ export class Engine {
     }
     const dst = this.destination(pkt);
     if (!dst) return this.drop('no-destination');
+    this.clampMss(this.l2 ? L2Side.ipOf(pkt) : { packet: pkt, family: family as 4 | 6 });
     this.transmit(buf, start, end, family, dst);
   }
 
@@ -246,10 +248,18 @@ export class Engine {
     const now = this.now();
     this.prober.heard(now);
     this.l2?.learn(inner);
-    const refused = ip && this.prober.consume(ip.packet, ip.family, now) ? undefined : this.inner.write(inner);
-    if (refused) return this.drop(refused);
+    if (!ip || !this.prober.consume(ip.packet, ip.family, now)) {
+      this.clampMss(ip);
+      const refused = this.inner.write(inner);
+      if (refused) return this.drop(refused);
+    }
     this.counters.packetsIn++;
     this.counters.bytesIn += inner.length;
+  }
+
+  /** SYNs are clamped both ways, as a router with `adjust-mss` on the tunnel interface does. */
+  private clampMss(ip: { packet: Uint8Array; family: 4 | 6 } | undefined): void {
+    if (this.cfg.mss !== null && ip) clampMss(ip.packet, ip.family, this.cfg.mss);
   }
 
   private acceptsSource(src: Uint8Array): boolean {

@@ -43,6 +43,7 @@ export function engineConfig(t: Tunnel, ws: Workspace, o: EngineOverrides): Engi
     pathMtu: t.underlay.mtu,
     overhead: t.overhead,
     ttl: t.ttl,
+    mss: t.mss,
     key: t.key,
     gre: t.gre,
     encapLimit: t.encapLimit,

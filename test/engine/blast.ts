@@ -41,3 +41,23 @@ process.stdout.write(String(sent));
 export async function blast(lab: Lab, ns: string, src: string, dst: string, kind: 'garbage' | 'stranger', count: number, seed = 1): Promise<number> {
   return Number(await lab.exec(ns, process.execPath, '-e', SCRIPT, src, dst, kind, String(count), String(seed)));
 }
+
+const SEND6 = `
+const koffi = require('koffi');
+const lib = koffi.load('libc.so.6');
+const socket = lib.func('int socket(int, int, int)');
+const setsockopt = lib.func('int setsockopt(int, int, int, const void *, uint32_t)');
+const sendto = lib.func('long sendto(int, const void *, size_t, int, const void *, uint32_t)');
+const [dst, proto, tclass, hex] = process.argv.slice(1);
+const fd = socket(10, 3, Number(proto));
+setsockopt(fd, 41, 67, new Int32Array([Number(tclass)]), 4); // IPV6_TCLASS
+const sa = Buffer.alloc(28); sa.writeUInt16LE(10, 0);
+Buffer.from(require('ipaddr.js').parse(dst).toByteArray()).copy(sa, 8);
+const pkt = Buffer.from(hex, 'hex');
+process.stdout.write(String(sendto(fd, pkt, pkt.length, 0, sa, 28)));
+`;
+
+/** Sends one raw IPv6 datagram (the kernel writes the header) with a chosen traffic class. */
+export async function sendRaw6(lab: Lab, ns: string, dst: string, protocol: number, trafficClass: number, payload: Uint8Array): Promise<number> {
+  return Number(await lab.exec(ns, process.execPath, '-e', SEND6, dst, String(protocol), String(trafficClass), Buffer.from(payload).toString('hex')));
+}

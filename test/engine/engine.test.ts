@@ -177,6 +177,36 @@ describe('receive rules', () => {
   });
 });
 
+describe('ECN with the outer TOS from the socket (IPv6 outer, VXLAN)', () => {
+  it('marks CE in the IPv6 inner traffic class and inside a VXLAN frame; drops not-ECT', () => {
+    const c6 = config({ mode: 'ip6ip6', addresses: [cidr(v6a)], inner: 'tun' });
+    const p6 = pair(c6, mirror(c6, { addresses: [cidr(v6b)], inner: 'tun' }));
+    const ect1 = buildIcmpv6Echo(addrBytes('fd00::1'), addrBytes('fd00::2'), ICMPV6_ECHO_REQUEST, 1, 1, new Uint8Array(0));
+    ect1[1] |= 0x01 << 4;
+    p6.b.fromOuter(ect1, addrBytes(c6.local!), 0x03);
+    expect((p6.innerB[0][1] >> 4) & 3).toBe(3);
+
+    const cv = config({ mode: 'vxlan', addresses: [cidr(v4a)], inner: 'tun' });
+    const pv = pair(cv, mirror(cv, { addresses: [cidr(v4b)], inner: 'tun' }));
+    const frame = (ecn: number) => {
+      const ip = buildIcmpEcho(addrBytes('10.0.0.1'), addrBytes('10.0.0.2'), ICMP_ECHO_REQUEST, 1, 1, new Uint8Array(0));
+      ip[1] = ecn;
+      setIpv4Checksum(ip, 0);
+      const payload = new Uint8Array(8 + 14 + ip.length);
+      payload.set([8, 0, 0, 0, 0, 0, 7, 0]);
+      payload.set([0x08, 0x00], 8 + 12);
+      payload.set(ip, 8 + 14);
+      return payload;
+    };
+    pv.b.fromOuter(frame(0x02), addrBytes(cv.local!), 0x03);
+    pv.b.fromOuter(frame(0x00), addrBytes(cv.local!), 0x03);
+    expect(pv.innerB.length).toBe(1);
+    expect(pv.innerB[0][14 + 1] & 3).toBe(3);
+    expect(parseIpv4(pv.innerB[0].subarray(14))).not.toBe('bad-checksum');
+    expect(pv.b.status().drops.ecn).toBe(1);
+  });
+});
+
 describe('path MTU', () => {
   const big = (df: boolean) => {
     const pkt = buildIcmpEcho(addrBytes('10.0.0.1'), addrBytes('10.0.0.2'), ICMP_ECHO_REQUEST, 1, 1, new Uint8Array(2000));
@@ -276,5 +306,22 @@ describe('liveness', () => {
     e.fromOuter(reply(new TextEncoder().encode('tunnelwright-keepalive')), addrBytes('198.51.100.2'));
     expect(delivered.length).toBe(1);
     expect(e.status().probeReplies).toBe(1);
+  });
+
+  it('clamps the MSS of TCP SYNs both ways when the tunnel configures it', () => {
+    const ca = config({ mode: 'gre', addresses: [cidr(v4a)], inner: 'tun', mss: 1360 });
+    const p = pair(ca, mirror(ca, { addresses: [cidr(v4b)], inner: 'tun', mss: null }));
+    const tcp = new Uint8Array(24);
+    tcp[12] = 6 << 4;
+    tcp[13] = 0x02;
+    tcp.set([2, 4, 0x05, 0xb4], 20);
+    const syn = () => buildIpv4(addrBytes('10.0.0.1'), addrBytes('10.0.0.2'), 6, 64, tcp);
+    const mssOf = (pkt: Uint8Array) => (pkt[20 + 22] << 8) | pkt[20 + 23];
+    p.a.sendPacket(syn()); // a clamps what it sends
+    p.wire.pump();
+    expect(mssOf(p.innerB[0])).toBe(1360);
+    p.b.sendPacket(syn()); // b does not clamp; a clamps what it receives
+    p.wire.pump();
+    expect(mssOf(p.innerA[0])).toBe(1360);
   });
 });

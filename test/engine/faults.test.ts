@@ -2,7 +2,9 @@
 // back, and teardown on SIGTERM. Needs root; skipped without it.
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blast } from './blast';
+import { blast, sendRaw6 } from './blast';
+import { addrBytes } from '../../engine/src/packets/addr';
+import { buildIcmpv6Echo, ICMPV6_ECHO_REQUEST } from '../../engine/src/packets/icmpv6';
 import { buildCli, fixture, isRoot, Lab, OUTER, type StatusLine } from './lab';
 
 const dropsOf = (s: StatusLine | undefined) => Object.values(s?.drops ?? {}).reduce((a, b) => a + b, 0);
@@ -123,5 +125,23 @@ describe.skipIf(!isRoot)('faults (needs root)', () => {
     await lab.exec(lab.a, 'ip', 'link', 'del', 'Tunnel4');
     expect(await e.exited).toBe(2);
     expect(e.stderr).toMatch(/reading Tunnel4 failed: .*was the device deleted\?/);
+  });
+
+  it('ECN over an IPv6 outer header (traffic class from recvmsg): outer CE drops a not-ECT inner packet and delivers an ECT one', async () => {
+    const e = await lab.up(lab.a, fixture('ip6ip6'), '--tunnel', 'v6o6', '--device', 'left.sh', '--keepalive', '0.25');
+    await e.waitFor(() => true);
+    const inner = (tclass: number) => {
+      const p = buildIcmpv6Echo(addrBytes('fd67::2'), addrBytes('fd67::1'), ICMPV6_ECHO_REQUEST, 7, 1, new Uint8Array(8));
+      p[0] = 0x60 | (tclass >> 4);
+      p[1] = (tclass & 0x0f) << 4;
+      return p;
+    };
+    const CE = 0x03;
+    expect(await sendRaw6(lab, lab.b, OUTER.a6, 41, CE, inner(0x00))).toBeGreaterThan(0);
+    const dropped = await e.waitAfter(e.mark(), (x) => (x.drops.ecn ?? 0) === 1);
+    expect(await sendRaw6(lab, lab.b, OUTER.a6, 41, CE, inner(0x02))).toBeGreaterThan(0);
+    const delivered = await e.waitAfter(e.mark(), (x) => x.packetsIn > dropped.packetsIn);
+    expect(delivered.drops.ecn).toBe(1);
+    await e.stop();
   });
 });

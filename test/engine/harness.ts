@@ -22,6 +22,7 @@ export function config(over: Partial<EngineConfig> & { mode: EngineMode }): Engi
     pathMtu: 1500,
     overhead: 100,
     ttl: null,
+    mss: null,
     key: null,
     gre: null,
     encapLimit: null,

@@ -11,6 +11,7 @@ import { parseVxlan, writeVxlan } from '../../engine/src/packets/vxlan';
 import { ARP_REQUEST, buildArp, parseArp } from '../../engine/src/packets/arp';
 import { buildNeighborAdvert, buildNeighborSolicit, parseNeighbor, solicitedNode, ND_NEIGHBOR_SOLICIT } from '../../engine/src/packets/ndp';
 import { SixRdDomain } from '../../engine/src/encap/sixrd';
+import { clampMss } from '../../engine/src/packets/tcp';
 import { cidr } from './harness';
 
 const hex = (s: string) => Uint8Array.from(s.replace(/\s+/g, '').match(/../g)!.map((b) => parseInt(b, 16)));
@@ -191,5 +192,47 @@ describe('6rd arithmetic (RFC 5969)', () => {
     expect(d.acceptsSource(addrBytes('10.200.0.1'))).toBe(true);
     expect(d.acceptsSource(addrBytes('11.0.0.1'))).toBe(false);
     expect(d.destination(addrBytes('2001:db9::1'))).toBeNull();
+  });
+});
+
+describe('TCP MSS clamping', () => {
+  /** A SYN with options NOP, NOP, MSS 1460, and a correct checksum. */
+  function syn(family: 4 | 6): Uint8Array {
+    const tcp = new Uint8Array(28);
+    tcp.set([0x30, 0x39, 0x00, 0x50], 0); // ports
+    tcp[12] = 7 << 4; // 28-byte header
+    tcp[13] = 0x02; // SYN
+    tcp.set([1, 1, 2, 4, 0x05, 0xb4, 0, 0], 20);
+    const [src, dst] = family === 4 ? [addrBytes('10.0.0.1'), addrBytes('10.0.0.2')] : [addrBytes('fd00::1'), addrBytes('fd00::2')];
+    const c = checksum(tcp, 0, tcp.length, pseudoHeaderSum(src, dst, 6, tcp.length));
+    tcp[16] = c >> 8;
+    tcp[17] = c & 0xff;
+    return family === 4 ? buildIpv4(src, dst, 6, 64, tcp) : buildIpv6(src, dst, 6, 64, tcp);
+  }
+  const tcpOk = (p: Uint8Array, family: 4 | 6) => {
+    const off = family === 4 ? 20 : 40;
+    const [src, dst] = family === 4 ? [p.subarray(12, 16), p.subarray(16, 20)] : [p.subarray(8, 24), p.subarray(24, 40)];
+    return checksum(p, off, p.length - off, pseudoHeaderSum(src, dst, 6, p.length - off)) === 0;
+  };
+
+  for (const family of [4, 6] as const) {
+    it(`lowers the MSS of an IPv${family} SYN and keeps the checksum valid; never raises it`, () => {
+      const p = syn(family);
+      const at = (family === 4 ? 20 : 40) + 24;
+      expect(clampMss(p, family, 1360)).toBe(true);
+      expect((p[at] << 8) | p[at + 1]).toBe(1360);
+      expect(tcpOk(p, family)).toBe(true);
+      expect(clampMss(p, family, 1400)).toBe(false);
+      expect((p[at] << 8) | p[at + 1]).toBe(1360);
+    });
+  }
+
+  it('leaves segments without SYN, and malformed options, alone', () => {
+    const p = syn(4);
+    p[20 + 13] = 0x10; // ACK only
+    expect(clampMss(p, 4, 1000)).toBe(false);
+    const q = syn(4);
+    q[20 + 23] = 40; // option length past the header
+    expect(clampMss(q, 4, 1000)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ const OFFSET_MASK = 0x1fff;
 
 export const PROTO_ICMP = 1;
 export const PROTO_IPIP = 4;
+export const PROTO_TCP = 6;
 export const PROTO_UDP = 17;
 export const PROTO_IPV6 = 41;
 export const PROTO_GRE = 47;
