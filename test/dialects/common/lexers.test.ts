@@ -4,6 +4,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Lexer, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 import * as cisco from '../../../server/src/dialects/cisco/lexer';
+import * as linux from '../../../server/src/dialects/linux/lexer';
+import * as rtx from '../../../server/src/dialects/rtx/lexer';
+import * as vyos from '../../../server/src/dialects/vyos/lexer';
 
 // The line-oriented dialects lex by hand (common/scanner.ts) for speed; their token types keep the patterns
 // as the specification. Each hand scanner must produce exactly what chevrotain's regex lexer makes of those
@@ -27,6 +30,27 @@ const cases: Case[] = [
     lexer: cisco.ciscoLexer,
     alphabet: [...common, '!', '#', '(', ')', '_', 'R1#', 'r(config-if)#', '(x)#', '^C'],
     fixtures: 'test/dialects/cisco/fixtures',
+  },
+  {
+    name: 'vyos',
+    allTokens: vyos.allTokens,
+    lexer: vyos.vyosLexer,
+    alphabet: [...common, "'", '#', '{', '}', '\\', '/*', '*/', '//', 'set', '=', 'tun0'],
+    fixtures: 'test/dialects/vyos/fixtures',
+  },
+  {
+    name: 'rtx',
+    allTokens: rtx.allTokens,
+    lexer: rtx.rtxLexer,
+    alphabet: [...common, '#', ';', '//', '!', 'tunnel', '*'],
+    fixtures: 'test/dialects/rtx/fixtures',
+  },
+  {
+    name: 'linux',
+    allTokens: linux.allTokens,
+    lexer: linux.shellLexer,
+    alphabet: [...common, "'", '`', '\\', '$', '${', '$(', '(', ')', '}', '#', ';', ';;', '&', '&&', '|', '||', '<', '>', '<<', '<<<', '<<-', '>>', '2>', '&>', '>|', '<>', '¬', '=', 'ip'],
+    fixtures: 'test/dialects/linux/fixtures',
   },
 ];
 
