@@ -80,7 +80,7 @@ export class TokenSink {
         tok.endColumn = endsInBreak ? 1 : end - afterLast;
       }
     }
-    if (!tok) return;
+    if (!tok || group === null) return;
     if (group === undefined) this.tokens.push(tok);
     else (this.groups[group] ??= []).push(tok);
   }
