@@ -15,6 +15,10 @@ import {
 /** run.mjs starts every section in the repository root. */
 export const repoRoot = resolve(process.cwd());
 export const uriOf = (p: string): string => pathToFileURL(p).href;
+/** The built server; another build (an older one, for before/after) can be named in TUNNELWRIGHT_BENCH_SERVER. */
+const serverJs = process.env.TUNNELWRIGHT_BENCH_SERVER ?? join(repoRoot, 'dist', 'server.js');
+/** Node.js flags for the server process (e.g. heap tuning an editor's launcher would pass), space-separated. */
+const nodeFlags = (process.env.TUNNELWRIGHT_BENCH_NODE_FLAGS ?? '').split(' ').filter((f) => f !== '');
 
 type Waiter = { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
 
@@ -42,7 +46,7 @@ export class LspSession {
   }
 
   static async start(workspace: string): Promise<{ session: LspSession; readyMs: number }> {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...nodeFlags, serverJs, '--stdio'], { stdio: 'pipe' });
     child.stderr.resume();
     const session = new LspSession(child);
     await session.conn.sendRequest('initialize', {

@@ -9,6 +9,8 @@ import type { EngineResults } from './engine';
 
 interface Section {
   priority?: number;
+  quick?: boolean;
+  nodeFlags?: string;
   error?: string;
   loadBefore?: number;
   loadAfter?: number;
@@ -16,7 +18,6 @@ interface Section {
 
 export interface Results {
   machine?: Machine & Section;
-  quick?: boolean;
   throughput?: ThroughputResults & Section;
   editor?: EditorResults & Section;
   startup?: StartupResults & Section;
@@ -36,7 +37,12 @@ function table(head: string[], rows: (string | number)[][]): string {
 }
 
 function load(s: Section): string {
-  return s.loadBefore === undefined ? '' : `\n\n_1-minute load average: ${s.loadBefore.toFixed(1)} before, ${s.loadAfter?.toFixed(1) ?? '?'} after._`;
+  const notes = [
+    s.quick ? 'quick run (fewer sizes and repeats)' : '',
+    s.nodeFlags ? `Node.js flags \`${s.nodeFlags}\`` : '',
+    s.loadBefore === undefined ? '' : `1-minute load average ${s.loadBefore.toFixed(1)} before, ${s.loadAfter?.toFixed(1) ?? '?'} after`,
+  ].filter((n) => n !== '');
+  return notes.length ? `\n\n_${notes.join('; ')}._` : '';
 }
 
 function machine(m: Machine & Section): string {
@@ -133,7 +139,7 @@ function engine(e: EngineResults & Section): string {
 
 export function renderResults(r: Results): string {
   const parts: string[] = [];
-  if (r.machine && !r.machine.error) parts.push(machine(r.machine) + (r.quick ? ' **Quick run (fewer sizes and repeats).**' : ''));
+  if (r.machine && !r.machine.error) parts.push(machine(r.machine));
   const add = <T extends Section>(s: T | undefined, name: string, fn: (s: T) => string) => {
     if (!s) return;
     parts.push(s.error ? `### ${name}\n\nNot measured: ${s.error} (see the run's output).` : fn(s));

@@ -4,9 +4,10 @@ import { analyze } from '../../server/src/analyze';
 import { loadPaths } from '../../server/src/cli/load';
 import type { Tunnel } from '../../server/src/model/types';
 import { capabilities } from './caps';
-import { isAlive, listEngines, queryStatus, requestDown, serveControl } from './control';
+import { isAlive, listEngines, queryStatus, requestDown, serveControl, type EngineList } from './control';
 import { engineConfig } from './from-model';
 import { validDeviceName } from './os/netconf';
+import { dropCapabilities } from './os/privileges';
 import { startEngine } from './run';
 import type { EngineStatus } from './status';
 
@@ -65,6 +66,14 @@ export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<numb
     io.err(`tunnelwright: control socket unavailable (${e.message}); status/down will not see this engine`);
     return null;
   });
+  // Device, sockets and control socket exist; stopping only closes them (see os/privileges.ts).
+  try {
+    dropCapabilities();
+  } catch (e) {
+    await engine.stop();
+    await control?.close();
+    return fail(`cannot drop privileges: ${(e as Error).message}`);
+  }
   const onSignal = () => stopRequested();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -98,9 +107,10 @@ function describe(s: EngineStatus): string {
 }
 
 export async function runStatus(o: { json?: boolean }, io: Io): Promise<number> {
-  const engines = await listEngines();
+  const { running, stale } = await listEngines();
+  reportStale(stale, io);
   const rows: EngineStatus[] = [];
-  for (const e of engines) {
+  for (const e of running) {
     const s = await queryStatus(e);
     if (s) rows.push({ ...s, pid: e.pid });
   }
@@ -111,9 +121,12 @@ export async function runStatus(o: { json?: boolean }, io: Io): Promise<number> 
 }
 
 export async function runDown(name: string, io: Io): Promise<number> {
-  const engines = (await listEngines()).filter((e) => e.name === name);
+  const list = await listEngines();
+  const engines = list.running.filter((e) => e.name === name);
   if (engines.length === 0) {
-    io.err(`tunnelwright: no engine named "${name}" is running`);
+    const stale = list.stale.filter((e) => e.name === name);
+    reportStale(stale, io);
+    io.err(`tunnelwright: no engine named "${name}" is running${stale.length > 0 ? ' (it ended without stopping cleanly)' : ''}`);
     return 1;
   }
   let ok = true;
@@ -130,6 +143,13 @@ export async function runDown(name: string, io: Io): Promise<number> {
     }
   }
   return ok ? 0 : 1;
+}
+
+/** An engine killed outright leaves its control socket behind (its device went with its fds). */
+function reportStale(stale: EngineList['stale'], io: Io): void {
+  for (const e of stale) {
+    io.err(`tunnelwright: ${e.name} (pid ${e.pid}) is gone; ${e.removed ? 'removed its stale control socket' : 'cannot remove its stale control socket'} ${e.path}`);
+  }
 }
 
 const DOWN_TIMEOUT_MS = 5000;

@@ -11,6 +11,7 @@ import { peerUid } from './os/peercred';
 
 const REQUEST_MAX = 64;
 const CLIENT_TIMEOUT_MS = 2000;
+const MAX_CLIENTS = 16;
 
 const SYSTEM_DIR = '/run/tunnelwright';
 
@@ -39,6 +40,8 @@ export async function serveControl(name: string, status: () => EngineStatus | nu
     let req = '';
     conn.setEncoding('utf8');
     conn.on('error', () => undefined);
+    // A client that connects and says nothing does not hold a connection open.
+    conn.setTimeout(CLIENT_TIMEOUT_MS, () => conn.destroy());
     conn.on('data', (chunk: string) => {
       req += chunk;
       if (req.length > REQUEST_MAX) return void conn.destroy();
@@ -54,6 +57,7 @@ export async function serveControl(name: string, status: () => EngineStatus | nu
       } else conn.end(JSON.stringify({ error: `unknown request "${cmd.slice(0, 20)}"` }) + '\n');
     });
   });
+  server.maxConnections = MAX_CLIENTS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => resolve());
@@ -86,12 +90,16 @@ export interface EngineEntry {
   path: string;
 }
 
-/**
- * Engines with a live control socket, in this user's folder and the system one (where elevated engines
- * run); sockets left by engines that died are removed when we may.
- */
-export async function listEngines(): Promise<EngineEntry[]> {
+export interface EngineList {
+  running: EngineEntry[];
+  /** Sockets left by engines that died without closing them (SIGKILL, a crash); removed when we may. */
+  stale: (EngineEntry & { removed: boolean })[];
+}
+
+/** Engines with a control socket, in this user's folder and the system one (where elevated engines run). */
+export async function listEngines(): Promise<EngineList> {
   const out: EngineEntry[] = [];
+  const stale: EngineList['stale'] = [];
   for (const dir of new Set([runtimeDir(), ...(process.env.TUNNELWRIGHT_RUNTIME_DIR ? [] : [SYSTEM_DIR])])) {
     let names: string[];
     try {
@@ -102,15 +110,12 @@ export async function listEngines(): Promise<EngineEntry[]> {
     for (const f of names.sort()) {
       const m = /^(.+)\.(\d+)\.sock$/.exec(f);
       if (!m) continue;
-      const path = nodePath.join(dir, f);
-      if (!isAlive(Number(m[2]))) {
-        await fs.rm(path, { force: true }).catch(() => undefined);
-        continue;
-      }
-      out.push({ name: m[1], pid: Number(m[2]), path });
+      const entry = { name: m[1], pid: Number(m[2]), path: nodePath.join(dir, f) };
+      if (isAlive(entry.pid)) out.push(entry);
+      else stale.push({ ...entry, removed: await fs.rm(entry.path, { force: true }).then(() => true, () => false) });
     }
   }
-  return out;
+  return { running: out, stale };
 }
 
 export function isAlive(pid: number): boolean {

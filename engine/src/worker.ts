@@ -12,6 +12,7 @@ import { isL2 } from './config';
 import { errnoName } from './os/errors';
 import { EAGAIN, libc } from './os/libc';
 import { kernelPathMtu } from './os/pathmtu';
+import { dropCapabilities } from './os/privileges';
 import { Poller } from './os/poll';
 import { addrBytes } from './packets/addr';
 import { SocketPort } from './os/socket';
@@ -23,6 +24,8 @@ const STATUS_INTERVAL_MS = 1000;
 
 function run(init: WorkerInit): void {
   const { cfg, fds } = init;
+  // Every fd this thread needs is open: it handles packets from the wire without any capability.
+  dropCapabilities();
   const vxlan = isL2(cfg.mode);
   const outer = new SocketPort(fds.socket, cfg.outerFamily, vxlan || cfg.outerFamily === 6, vxlan ? cfg.dstPort ?? 0 : 0);
   const mac = Uint8Array.from(init.mac);

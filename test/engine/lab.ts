@@ -52,6 +52,12 @@ export interface StatusLine {
   drops: Record<string, number>;
 }
 
+/** All drops an engine has counted, whatever the reason. */
+export const dropsOf = (s: StatusLine | undefined) => Object.values(s?.drops ?? {}).reduce((a, b) => a + b, 0);
+
+/** Where random payloads from the right source end up on a GRE tunnel: parsing or the key/seq/csum checks. */
+export const GRE_GARBAGE_REASONS = ['truncated', 'malformed', 'bad-checksum', 'checksum-mismatch', 'wrong-key', 'sequence', 'wrong-protocol'];
+
 /** One `tunnelwright up --json` process. */
 export class EngineProcess {
   readonly lines: StatusLine[] = [];

@@ -1,4 +1,5 @@
-// libc through koffi: the few system calls Node does not offer (raw sockets, poll, eventfd, TUNSETIFF).
+// libc through koffi: the few system calls Node does not offer (raw sockets, poll, eventfd, TUNSETIFF,
+// capset/prctl).
 // Loaded lazily so that code paths without I/O (tests, the CLI's error messages) never need the native module.
 import { createRequire } from 'node:module';
 
@@ -19,6 +20,8 @@ export interface Libc {
   ioctl: Fn;
   close: Fn;
   recvmsg: Fn;
+  capset: Fn;
+  prctl: Fn;
   errno(): number;
   /** Native memory that never moves (for structures holding pointers), with a view onto it. */
   alloc(bytes: number): { ptr: unknown; bytes: Uint8Array; address: bigint };
@@ -46,6 +49,9 @@ export function libc(): Libc {
     ioctl: lib.func('int ioctl(int, unsigned long, void *)'),
     close: lib.func('int close(int)'),
     recvmsg: lib.func('long recvmsg(int, void *, int)'),
+    capset: lib.func('int capset(void *, void *)'),
+    // prctl is variadic; every option used here takes integer arguments only.
+    prctl: lib.func('int prctl(int, unsigned long, unsigned long, unsigned long, unsigned long)'),
     errno: () => koffi.errno(),
     alloc: (bytes: number) => {
       const ptr = koffi.alloc('uint8_t', bytes);

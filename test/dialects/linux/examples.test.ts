@@ -1,9 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cidrs, parseExample, root, textAt, tunnel } from './helpers';
-
-const src = (rel: string) => fs.readFileSync(path.join(root, 'examples', rel), 'utf8');
+import { cidrs, exampleText, textAt, tunnel } from '../helpers';
+import { parseExample } from './helpers';
 
 describe('linux parser: reference scenarios in examples/', () => {
   it('ipip4: aws0 is IPIP to 1.1.1.1 with no local, MTU 1280, routing 10.10.0.0/24 into it', () => {
@@ -14,9 +11,9 @@ describe('linux parser: reference scenarios in examples/', () => {
     expect(t.local).toBeUndefined();
     expect(t.mtu?.value).toBe(1280);
     expect(cidrs(t.addresses)).toEqual(['172.22.2.2/24']);
-    expect(textAt(src('ipip4-amazon-linux.sh'), t.mtu!.range)).toBe('1280');
-    expect(textAt(src('ipip4-amazon-linux.sh'), t.remote!.range)).toBe('1.1.1.1');
-    expect(textAt(src('ipip4-amazon-linux.sh'), t.nameRange)).toBe('aws0');
+    expect(textAt(exampleText('ipip4-amazon-linux.sh'), t.mtu!.range)).toBe('1280');
+    expect(textAt(exampleText('ipip4-amazon-linux.sh'), t.remote!.range)).toBe('1.1.1.1');
+    expect(textAt(exampleText('ipip4-amazon-linux.sh'), t.nameRange)).toBe('aws0');
     expect(m.routes).toHaveLength(1);
     expect(m.routes[0].prefix.value).toEqual({ address: '10.10.0.0', prefixLength: 24, family: 4 });
     expect(m.routes[0].dev?.value).toBe('aws0');
@@ -48,7 +45,7 @@ describe('linux parser: reference scenarios in examples/', () => {
     expect(t.dstPort?.value).toBe(4789);
     expect(t.dev?.value).toBe('eth0');
     expect(t.remote).toBeUndefined();
-    expect(textAt(src('vxlan-mirror-target.sh'), t.dstPort!.range)).toBe('4789');
+    expect(textAt(exampleText('vxlan-mirror-target.sh'), t.dstPort!.range)).toBe('4789');
   });
 
   it('6rd CE: ifcfg-sit1 gives sit1 with local, address, MTU and the BR as IPv4-compatible gateway', () => {
@@ -60,7 +57,7 @@ describe('linux parser: reference scenarios in examples/', () => {
     expect(t.mtu?.value).toBe(1280);
     expect(t.ipv6Gateway?.value).toBe('::aff:ffde');
     expect(cidrs(t.addresses)).toEqual(['2001:db8:10:f096:a60:164:0:1/96']);
-    const text = src('6rd-amazon-linux-ce/ifcfg-sit1');
+    const text = exampleText('6rd-amazon-linux-ce/ifcfg-sit1');
     expect(textAt(text, t.local!.range)).toBe('10.96.1.100');
     expect(textAt(text, t.nameRange)).toBe('sit1');
     expect(m.unknown).toEqual([]);
@@ -75,6 +72,6 @@ describe('linux parser: reference scenarios in examples/', () => {
     expect(t.sixrd?.prefix?.value).toEqual({ address: '2001:db8:10:f096::', prefixLength: 64, family: 6 });
     expect(t.sixrd?.relayPrefix?.value).toEqual({ address: '10.96.1.100', prefixLength: 32, family: 4 });
     expect(t.sixrd?.ipv4MaskLen?.value).toBe(32);
-    expect(textAt(src('6rd-amazon-linux-ce/rc.local'), t.sixrd!.ipv4MaskLen!.range)).toBe('10.96.1.100/32');
+    expect(textAt(exampleText('6rd-amazon-linux-ce/rc.local'), t.sixrd!.ipv4MaskLen!.range)).toBe('10.96.1.100/32');
   });
 });

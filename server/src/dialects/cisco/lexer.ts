@@ -1,5 +1,5 @@
 import { createToken, Lexer, type ILexingResult } from 'chevrotain';
-import { isBlank, isLineEnd, lineEndAt, TokenSink, toLineEnd, toSpace } from '../common/scanner';
+import { isBlank, isLineEnd, lineEndAt, quotedEnd, TokenSink, toLineEnd, toSpace } from '../common/scanner';
 
 // IOS configuration is line oriented and its keywords depend on the mode, so the lexer stays keyword-agnostic:
 // words, quoted strings, comments and line ends. Keywords are resolved by the command tables in lower.ts.
@@ -50,9 +50,7 @@ function tokenize(text: string): ILexingResult {
       out.group('comments', Comment, i, end);
       i = end;
     } else if (c === 34) {
-      let end = i + 1;
-      for (let d = text.charCodeAt(end); end < n && d !== 34 && !isLineEnd(d); d = text.charCodeAt(++end));
-      if (text.charCodeAt(end) === 34) end++;
+      const end = quotedEnd(text, i);
       out.push(Quoted, i, end);
       i = end;
     } else {

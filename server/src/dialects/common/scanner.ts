@@ -120,3 +120,22 @@ export function toSpace(text: string, i: number): number {
   while (i < n && !isSpace(text.charCodeAt(i))) i++;
   return i;
 }
+
+/**
+ * End of a quoted string opening at `i` (the quote character there): just past its closing quote, or at the
+ * line end when unterminated. With `escapes`, a backslash takes the next character (not a line end) literally.
+ */
+export function quotedEnd(text: string, i: number, escapes = false): number {
+  const q = text.charCodeAt(i);
+  const n = text.length;
+  let end = i + 1;
+  while (end < n) {
+    const d = text.charCodeAt(end);
+    if (d === q || isLineEnd(d)) break;
+    if (escapes && d === 92) {
+      if (end + 1 >= n || isLineEnd(text.charCodeAt(end + 1))) break;
+      end += 2;
+    } else end++;
+  }
+  return text.charCodeAt(end) === q ? end + 1 : end;
+}
