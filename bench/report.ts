@@ -86,7 +86,7 @@ function throughput(t: ThroughputResults & Section): string {
     sizes,
     'Pairing at scale (Linux scripts, every tunnel paired with one in another file):',
     pairing,
-    ...targets,
+    targets.join('\n'),
   ].join('\n\n') + load(t);
 }
 
@@ -133,8 +133,10 @@ function engine(e: EngineResults & Section): string {
     '### 4. Engine throughput and latency',
     e.note ?? '',
     table(['path', 'TCP Mb/s', `UDP at ${e.udpTargetMbps} Mb/s`, 'pps (64-byte UDP)', 'ping RTT µs p50 / p99'], rows),
-    ...(e.targets ?? []).map((t) => `- ${t}`),
-  ].join('\n\n') + load(e);
+    (e.targets ?? []).map((t) => `- ${t}`).join('\n'),
+  ]
+    .filter((p) => p !== '')
+    .join('\n\n') + load(e);
 }
 
 export function renderResults(r: Results): string {

@@ -1,14 +1,11 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../server/src/dialects/linux';
-import { cidrs, parseFixture, rng, textAt, tunnel } from './helpers';
-
-const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+import { cidrs, span, textAt, tunnel } from '../helpers';
+import { fixtureText, parseFixture } from './helpers';
 
 describe('linux parser: a full router script', () => {
   const m = parseFixture('edge-router.sh');
-  const text = fixture('edge-router.sh');
+  const text = fixtureText('edge-router.sh');
 
   it('finds every tunnel, and nothing from the heredoc', () => {
     expect(m.tunnels.map((t) => t.name)).toEqual(['hub0', 'bk0', 'lab0', 'isp6', 'lab/tl0']);
@@ -93,10 +90,10 @@ describe('linux parser: mistakes', () => {
 
   it('reports unknown words in tunnel option positions with exact ranges and suggestions', () => {
     expect(m.unknown).toEqual([
-      { range: rng(1, 26, 32), word: 'remtoe', suggestion: 'remote', expected: 'an `ip tunnel` option (mode, remote, local, ttl, tos, key, dev...)' },
-      expect.objectContaining({ range: rng(2, 22, 26), word: 'gree', suggestion: 'gre' }),
-      expect.objectContaining({ range: rng(3, 3, 8), word: 'tunel', suggestion: 'tunnel' }),
-      { range: rng(4, 31, 38), word: 'dstprot', suggestion: 'dstport', expected: 'a `type vxlan` option (id, vni, group, remote, local, dev...)' },
+      { range: span(1, 26, 32), word: 'remtoe', suggestion: 'remote', expected: 'an `ip tunnel` option (mode, remote, local, ttl, tos, key, dev...)' },
+      expect.objectContaining({ range: span(2, 22, 26), word: 'gree', suggestion: 'gre' }),
+      expect.objectContaining({ range: span(3, 3, 8), word: 'tunel', suggestion: 'tunnel' }),
+      { range: span(4, 31, 38), word: 'dstprot', suggestion: 'dstport', expected: 'a `type vxlan` option (id, vni, group, remote, local, dev...)' },
     ]);
     expect(m.coverage.unknown).toBe(4);
   });
@@ -108,10 +105,10 @@ describe('linux parser: mistakes', () => {
 
   it('reports malformed values with what was expected', () => {
     expect(m.invalid.map((x) => [x.range, x.message])).toEqual([
-      [rng(5, 34, 43), 'expected an IPv4 address or `any`, found `300.1.1.1`'],
-      [rng(5, 48, 51), 'expected a TTL from 0 to 255, found `999`'],
-      [rng(6, 14, 18), expect.stringContaining('`gre0` is the fallback device the ip_gre module creates')],
-      [rng(7, 19, 21), 'expected an MTU from 68 to 65535, found `20`'],
+      [span(5, 34, 43), 'expected an IPv4 address or `any`, found `300.1.1.1`'],
+      [span(5, 48, 51), 'expected a TTL from 0 to 255, found `999`'],
+      [span(6, 14, 18), expect.stringContaining('`gre0` is the fallback device the ip_gre module creates')],
+      [span(7, 19, 21), 'expected an MTU from 68 to 65535, found `20`'],
     ]);
   });
 });
@@ -170,7 +167,7 @@ describe('linux parser: iproute2 syntax variants', () => {
 
   it('a key on an ipip or sit tunnel is refused, as iproute2 does', () => {
     const m = one('ip tunnel add k0 mode ipip remote 192.0.2.1 key 5\n');
-    expect(m.invalid).toEqual([{ range: rng(0, 48, 49), message: 'keys are for GRE and VTI tunnels: `ip tunnel` refuses a key with mode ipip' }]);
+    expect(m.invalid).toEqual([{ range: span(0, 48, 49), message: 'keys are for GRE and VTI tunnels: `ip tunnel` refuses a key with mode ipip' }]);
   });
 
   it('`ip link add` accepts option prefixes and names the device with name/dev/bare word', () => {
@@ -189,7 +186,7 @@ describe('linux parser: iproute2 syntax variants', () => {
   it('`ip tunnel 6rd` with 6rd-reset only, and an unknown 6rd option', () => {
     const m = one('ip tunnel 6rd dev s0 6rd-reset\nip tunnel 6rd dev s1 6rd-br_addr 192.0.2.1\n');
     expect(m.unknown).toEqual([
-      { range: rng(1, 21, 32), word: '6rd-br_addr', expected: 'an `ip tunnel 6rd` option (dev, 6rd-prefix, 6rd-relay_prefix, 6rd-reset)' },
+      { range: span(1, 21, 32), word: '6rd-br_addr', expected: 'an `ip tunnel 6rd` option (dev, 6rd-prefix, 6rd-relay_prefix, 6rd-reset)' },
     ]);
     expect(m.coverage).toEqual({ lines: 2, understood: 1, ignored: 0, unknown: 1 });
   });
@@ -256,7 +253,7 @@ describe('linux parser: iproute2 syntax variants', () => {
   it('`iptunnel` (net-tools) works like `ip tunnel` and is flagged as deprecated', () => {
     const m = one('/sbin/iptunnel add old0 mode ipip remote 192.0.2.4\n');
     expect(tunnel(m, 'old0').mode?.value).toBe('ipip');
-    expect(m.deprecated).toEqual([{ range: rng(0, 0, 14), word: '/sbin/iptunnel', replacement: 'ip tunnel' }]);
+    expect(m.deprecated).toEqual([{ range: span(0, 0, 14), word: '/sbin/iptunnel', replacement: 'ip tunnel' }]);
   });
 
   it('hostname from hostnamectl', () => {
@@ -309,12 +306,12 @@ describe('linux parser: ifcfg files', () => {
     expect(t.mode?.value).toBe('gre');
     expect(t.remote?.value).toBe('198.51.100.7');
     expect(t.local?.value).toBe('203.0.113.70');
-    expect(textAt(fixture('ifcfg-gre1'), t.local!.range)).toBe('"203.0.113.70"');
+    expect(textAt(fixtureText('ifcfg-gre1'), t.local!.range)).toBe('"203.0.113.70"');
     expect(cidrs(t.addresses)).toEqual(['10.9.9.2/30']);
     expect(t.gre?.ikey?.value).toBe(77);
     expect(t.mtu?.value).toBe(1472);
     expect(m.unknown).toEqual([]);
-    expect(m.sections).toEqual([{ kind: 'tunnel', name: 'gre1', range: expect.anything(), nameRange: rng(1, 7, 11) }]);
+    expect(m.sections).toEqual([{ kind: 'tunnel', name: 'gre1', range: expect.anything(), nameRange: span(1, 7, 11) }]);
   });
 
   it('CRLF line endings, quotes and export', () => {
@@ -332,6 +329,6 @@ describe('linux parser: ifcfg files', () => {
     expect(cidrs(eth0.addresses)).toEqual(['203.0.113.70/24', '2001:db8:70::70/64']);
     expect(eth0.mtu?.value).toBe(9000);
     expect(m.routes[0]).toMatchObject({ prefix: { value: { prefixLength: 0, family: 4 } }, via: { value: '203.0.113.1' } });
-    expect(m.unknown).toEqual([{ range: rng(10, 0, 13), word: 'IPV6TUNELIPV4', suggestion: 'IPV6TUNNELIPV4', expected: 'a network-scripts key' }]);
+    expect(m.unknown).toEqual([{ range: span(10, 0, 13), word: 'IPV6TUNELIPV4', suggestion: 'IPV6TUNNELIPV4', expected: 'a network-scripts key' }]);
   });
 });
