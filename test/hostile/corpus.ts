@@ -4,6 +4,7 @@ import type { Dialect } from '../../server/src/model/types';
 import { detectDialect } from '../../server/src/dialects';
 import { isYamlName } from '../../server/src/dialects/netplan';
 import { isNetworkdName } from '../../server/src/dialects/networkd';
+import { decodeConfig } from '../../server/src/cli/load';
 
 // Material for hostile-input tests: the real configurations in the repository, grouped by the reader that
 // parses them, and the words of each reader's command tables.
@@ -83,11 +84,5 @@ export function tableWords(module: Record<string, unknown>): string[] {
   return [...words].sort();
 }
 
-/** Bytes as the CLI reads a file: UTF-8 when valid, otherwise Latin-1 (server/src/cli/load.ts). */
-export function decodeAsCli(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return Buffer.from(bytes).toString('latin1');
-  }
-}
+/** Bytes as the CLI reads a file. */
+export const decodeAsCli = (bytes: Uint8Array): string => decodeConfig(bytes).text;

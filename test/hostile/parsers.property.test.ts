@@ -101,13 +101,16 @@ describe.each(Object.keys(readers) as Reader[])('%s reader on hostile input', (r
   const line = fc
     .tuple(fc.constantFrom('', ' ', '  ', '\t'), fc.array(token, { minLength: 1, maxLength: 8 }))
     .map(([indent, words]) => indent + words.join(' '));
-  const soup = fc.oneof(
-    fc.array(token, { maxLength: 150 }).map((ts) => ts.join(' ')),
-    fc.tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom(...allLineEnds)).map(([ls, eol]) => ls.join(eol)),
-    fc.string({ unit: 'binary', maxLength: 300 }),
-  );
   const file = fc.constantFrom(...inputs.files);
   const sample = fc.constantFrom(...real);
+  const lines = fc.tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom(...allLineEnds)).map(([ls, eol]) => ls.join(eol));
+  const soup = fc.oneof(
+    fc.array(token, { maxLength: 150 }).map((ts) => ts.join(' ')),
+    lines,
+    // The opening lines of a real configuration first, so that the soup lands inside its blocks and sections.
+    fc.tuple(sample, fc.nat(40), lines).map(([s, n, rest]) => s.text.split('\n').slice(0, n).join('\n') + '\n' + rest),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+  );
   const edit = fc.record({
     at: fc.nat(),
     cut: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
@@ -163,7 +166,7 @@ describe.each(Object.keys(readers) as Reader[])('%s reader on hostile input', (r
 
   it('1 MB lines: a run of its keywords, a real line ending in a 1 MB token, NUL filler', () => {
     const longest = real.flatMap((s) => s.text.split(/\r\n|\r|\n/)).reduce((a, b) => (b.length > a.length ? b : a), '');
-    const keywordRun = keywords.join(' ') + ' ';
+    const keywordRun = spelled.join(' ') + ' ';
     const texts = [
       keywordRun.repeat(Math.ceil(MB / keywordRun.length)),
       `${longest}${'x'.repeat(MB)}\n${real[0].text}`,

@@ -120,6 +120,7 @@ export const readers: Record<Reader, ReaderInputs> = {
       '50k lines without equals sign': () => 'no equals sign here\n'.repeat(50_000),
       '1 MB of section openers': () => '['.repeat(MB),
       'NUL in headers and values': () => '\u0000[NetDev]\u0000\nName=t\u0000\nKind=gre\n',
+      '1 MB comment': () => '#'.repeat(MB),
     },
     lineEnds: allLineEnds,
     parser: 'chevrotain',
@@ -129,7 +130,7 @@ export const readers: Record<Reader, ReaderInputs> = {
     files: ['hostile.yaml'],
     commands: netplanSchema,
     spell: (w) => [w, `${w}:`, `- ${w}:`],
-    syntax: ['network:', 'tunnels:', '&a', '*a', '<<: *a', '!!str', '---', '...', '[', ']', '{', '}', ',', ':', '-', '?', '|', '>', "'", '"', '#', '%YAML 1.2'],
+    syntax: ['network:', 'tunnels:', 'version: 2', '- to: default', '&a', '*a', '<<: *a', '!!str', '---', '...', '[', ']', '{', '}', ',', ':', '-', '?', '|', '>', "'", '"', '#', '%YAML 1.2'],
     tricky: {
       '1 MB remote': () => 'network:\n  tunnels:\n    t0:\n      remote: ' + 'x'.repeat(MB),
       '20k open flow sequences': () => 'network: ' + '['.repeat(20_000),
@@ -140,6 +141,7 @@ export const readers: Record<Reader, ReaderInputs> = {
         return lines.join('\n');
       },
       'NUL after a key': () => 'network:\u0000\n  tunnels:\n    t0: {mode: gre}\n',
+      '1 MB comment': () => '#'.repeat(MB),
     },
     lineEnds: allLineEnds,
     parser: 'yaml',

@@ -51,11 +51,8 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
       else result.skipped.push(msg);
       return;
     }
-    const text = decodeUtf8(buf);
-    if (text === undefined) {
-      result.skipped.push(`${path}: not valid UTF-8; read as Latin-1`);
-    }
-    const content = text ?? buf.toString('latin1');
+    const { text: content, latin1 } = decodeConfig(buf);
+    if (latin1) result.skipped.push(`${path}: not valid UTF-8; read as Latin-1`);
     const dialect = detectDialect(path, content);
     if (dialect === undefined) {
       if (explicit) result.errors.push(`${path}: cannot tell the dialect (expected .vyos, config.boot, .ios, .cisco, .rtx, .sh, ifcfg-*, rc.local, .netdev, .network, netplan YAML, or recognisable content)`);
@@ -118,11 +115,12 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
   return result;
 }
 
-function decodeUtf8(buf: Buffer): string | undefined {
+/** A config file's text: UTF-8 when valid, else Latin-1 (every byte maps to a character; nothing is lost). */
+export function decodeConfig(bytes: Uint8Array): { text: string; latin1: boolean } {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), latin1: false };
   } catch {
-    return undefined;
+    return { text: Buffer.from(bytes).toString('latin1'), latin1: true };
   }
 }
 

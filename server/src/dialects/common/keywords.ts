@@ -66,9 +66,12 @@ export class KeywordIndex<K extends string> {
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
+  const limit = w.length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestDist = Infinity;
   for (const c of candidates) {
+    // Lengths further apart than the limit cannot be within it: skip the quadratic edit distance.
+    if (Math.abs(c.length - w.length) > limit) continue;
     const d = distance(w, c.toLowerCase());
     if (d < bestDist) {
       bestDist = d;
@@ -76,6 +79,5 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
     }
   }
   if (best === undefined) return undefined;
-  const limit = w.length <= 4 ? 1 : 2;
   return bestDist <= limit && bestDist > 0 ? best : undefined;
 }
