@@ -11,6 +11,8 @@ interface Section {
   priority?: number;
   quick?: boolean;
   nodeFlags?: string;
+  /** When the section finished. */
+  at?: string;
   error?: string;
   loadBefore?: number;
   loadAfter?: number;
@@ -38,6 +40,7 @@ function table(head: string[], rows: (string | number)[][]): string {
 
 function load(s: Section): string {
   const notes = [
+    s.at ? `measured ${s.at.slice(0, 16).replace('T', ' ')} UTC` : '',
     s.quick ? 'quick run (fewer sizes and repeats)' : '',
     s.nodeFlags ? `Node.js flags \`${s.nodeFlags}\`` : '',
     s.loadBefore === undefined ? '' : `1-minute load average ${s.loadBefore.toFixed(1)} before, ${s.loadAfter?.toFixed(1) ?? '?'} after`,

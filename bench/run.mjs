@@ -52,7 +52,7 @@ function runSection(section) {
   });
   const lastLine = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !lastLine.startsWith('{')) return { error: `exit ${r.status ?? r.signal}`, loadBefore: load };
-  return { ...JSON.parse(lastLine), loadBefore: load, loadAfter: loadavg()[0] };
+  return { ...JSON.parse(lastLine), loadBefore: load, loadAfter: loadavg()[0], at: new Date().toISOString() };
 }
 
 const resultsFile = join(here, 'results.json');

@@ -1,5 +1,5 @@
 import { createToken, Lexer, type ILexingResult } from 'chevrotain';
-import { isBlank, isLineEnd, lineEndAt, quotedEnd, TokenSink, toLineEnd, toSpace } from '../common/scanner';
+import { scanLines, type TokenSink, toSpace } from '../common/scanner';
 
 // IOS configuration is line oriented and its keywords depend on the mode, so the lexer stays keyword-agnostic:
 // words, quoted strings, comments and line ends. Keywords are resolved by the command tables in lower.ts.
@@ -32,36 +32,15 @@ function promptEnd(text: string, i: number): number {
   return k > j + 1 && text.charCodeAt(k) === 41 && text.charCodeAt(k + 1) === 35 ? k + 2 : -1;
 }
 
-function tokenize(text: string): ILexingResult {
-  const out = new TokenSink(text);
-  out.groups.comments = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isLineEnd(c)) {
-      const end = lineEndAt(text, i);
-      out.lineEnd(Newline, i, end);
-      i = end;
-    } else if (isBlank(c)) {
-      i++;
-    } else if (c === 33 || c === 35) {
-      const end = toLineEnd(text, i);
-      out.group('comments', Comment, i, end);
-      i = end;
-    } else if (c === 34) {
-      const end = quotedEnd(text, i);
-      out.push(Quoted, i, end);
-      i = end;
-    } else {
-      const p = promptEnd(text, i);
-      const end = p > 0 ? p : toSpace(text, i + 1);
-      out.push(p > 0 ? Prompt : Word, i, end);
-      i = end;
-    }
-  }
-  return out.result();
+/** A comment, quoted string, prompt or word at `i`, as the patterns above would match it. */
+function token(out: TokenSink, i: number, c: number): number {
+  if (c === 33 || c === 35) return out.comment(Comment, i);
+  if (c === 34) return out.quoted(Quoted, i);
+  const p = promptEnd(out.text, i);
+  const end = p > 0 ? p : toSpace(out.text, i + 1);
+  out.push(p > 0 ? Prompt : Word, i, end);
+  return end;
 }
 
 /** The lexer, with chevrotain's `tokenize` interface. */
-export const ciscoLexer = { tokenize };
+export const ciscoLexer = { tokenize: (text: string): ILexingResult => scanLines(text, Newline, token) };

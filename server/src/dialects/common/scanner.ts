@@ -85,6 +85,20 @@ export class TokenSink {
     else (this.groups[group] ??= []).push(tok);
   }
 
+  /** A comment from `start` to the line end, in the `comments` group; returns where it ends. */
+  comment(type: TokenType, start: number): number {
+    const end = toLineEnd(this.text, start);
+    this.group('comments', type, start, end);
+    return end;
+  }
+
+  /** A quoted string opening at `start` (see `quotedEnd`); returns where it ends. */
+  quoted(type: TokenType, start: number, escapes = false): number {
+    const end = quotedEnd(this.text, start, escapes);
+    this.push(type, start, end);
+    return end;
+  }
+
   /** A line end at text[start, end) (`\r\n`, `\r` or `\n`); the next token starts a new line. */
   lineEnd(type: TokenType | undefined, start: number, end: number): void {
     if (type) this.push(type, start, end);
@@ -138,4 +152,29 @@ export function quotedEnd(text: string, i: number, escapes = false): number {
     } else end++;
   }
   return text.charCodeAt(end) === q ? end + 1 : end;
+}
+
+/**
+ * The loop the line-oriented scanners share: line ends become `newline` tokens, blanks are skipped, and
+ * `token` reads whatever starts at `i` (character code `c`) into `out`, returning where the next token starts.
+ * Comments go to the `comments` group.
+ */
+export function scanLines(text: string, newline: TokenType, token: (out: TokenSink, i: number, c: number) => number): ILexingResult {
+  const out = new TokenSink(text);
+  out.groups.comments = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLineEnd(c)) {
+      const end = lineEndAt(text, i);
+      out.lineEnd(newline, i, end);
+      i = end;
+    } else if (isBlank(c)) {
+      i++;
+    } else {
+      i = token(out, i, c);
+    }
+  }
+  return out.result();
 }

@@ -89,7 +89,9 @@ const systemdExec = /^Exec\w*=[-@:+!]*(?=.)/;
 function programName(w: ShellWord | undefined): string | undefined {
   if (w === undefined) return undefined;
   if (w.dynamic && !w.text.includes('/')) return undefined;
-  return w.text.replace(systemdExec, '').split('/').pop()!;
+  // Called for every word of every unrelated command (wrappers around `ip`): no regex unless it can match.
+  const text = w.text.startsWith('Exec') ? w.text.replace(systemdExec, '') : w.text;
+  return text.slice(text.lastIndexOf('/') + 1);
 }
 
 function isIpStart(w: ShellWord | undefined): boolean {

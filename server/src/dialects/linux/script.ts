@@ -1,4 +1,4 @@
-import type { CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { Position, Range } from '../../model/types';
 import { shellLexer } from './lexer';
 import { parseTokens } from './parser';
@@ -33,28 +33,18 @@ export function readScript(path: string, text: string): Script {
   let source = blankHeredocs(text);
   if (/\.(txt|md|markdown)$/i.test(path)) source = blankPrompts(source);
   const lexed = shellLexer.tokenize(source);
-  const cst = parseTokens(lexed.tokens);
-  const raw = rawCommands(cst);
+  const raw = parseTokens(lexed.tokens);
   const vars = new Variables(raw);
   const lines = new LineIndex(source);
   const commands = raw.map((toks) => decodeCommand(toks, vars, lines));
   return { commands, codeLines: codeLines(source) };
 }
 
-function rawCommands(cst: CstNode): IToken[][] {
-  const out: IToken[][] = [];
-  for (const node of (cst.children.command ?? []) as CstNode[]) {
-    const words = (node.children.Word ?? []) as IToken[];
-    if (words.length > 0) out.push([...words].sort((a, b) => a.startOffset - b.startOffset));
-  }
-  return out;
-}
-
 function decodeCommand(tokens: IToken[], vars: Variables, lines: LineIndex): SimpleCommand {
   const words: ShellWord[] = [];
   for (const tok of tokens) {
     const range = lines.range(tok.startOffset, tok.startOffset + tok.image.length);
-    const whole = /^\$(?:\{(\w+)\}|(\w+))$/.exec(tok.image);
+    const whole = tok.image.startsWith('$') ? /^\$(?:\{(\w+)\}|(\w+))$/.exec(tok.image) : null;
     const value = whole ? vars.value(whole[1] ?? whole[2]) : undefined;
     if (value !== undefined) {
       // An unquoted expansion is split into fields, as the shell does (`IP="ip -netns ns1"; $IP link ...`).
@@ -86,15 +76,23 @@ class LineIndex {
     this.ends.push(text.length);
   }
 
+  /** The line of the last lookup: words are looked up in text order, so the next is mostly on the same line. */
+  private last = 0;
+
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    let lo = this.last;
+    if (starts[lo] > offset || (lo + 1 < starts.length && starts[lo + 1] <= offset)) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      this.last = lo;
     }
-    return { line: lo, character: Math.min(offset, this.ends[lo]) - this.starts[lo] };
+    return { line: lo, character: Math.min(offset, this.ends[lo]) - starts[lo] };
   }
 
   range(start: number, end: number): Range {
@@ -102,8 +100,12 @@ class LineIndex {
   }
 }
 
+const SPECIAL = /['"\\$`]/;
+
 /** Quote removal and parameter expansion of one word (no field splitting, no globbing). */
 function decodeWord(image: string, vars: Variables | undefined): { text: string; dynamic: boolean } {
+  // Most words have nothing to remove or expand.
+  if (!SPECIAL.test(image)) return { text: image, dynamic: false };
   let text = '';
   let dynamic = false;
   let i = 0;

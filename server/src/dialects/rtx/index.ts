@@ -3,13 +3,13 @@ import { tokenRange } from '../common/ranges';
 import { rtxLexer } from './lexer';
 import { commandLines } from './lines';
 import { lower } from './lower';
-import { parseTokens, rtxParser } from './parser';
+import { rtxParser } from './parser';
 
 /** Parse one Yamaha RTX configuration (`show config` output or a hand-written file) into the model. Never throws. */
 export function parse(path: string, text: string): FileModel {
   const lexed = rtxLexer.tokenize(text);
-  const cst = parseTokens(lexed.tokens);
-  const model = lower(path, text, commandLines(cst));
+  const lines = rtxParser.parseTokens(lexed.tokens);
+  const model = lower(path, text, commandLines(lines));
   for (const e of lexed.errors) {
     const at = { line: (e.line ?? 1) - 1, character: (e.column ?? 1) - 1 };
     model.invalid.push({ range: { start: at, end: { ...at, character: at.character + e.length } }, message: `unexpected text: ${e.message}` });

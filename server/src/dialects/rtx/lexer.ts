@@ -1,4 +1,5 @@
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, type ILexingResult, Lexer } from 'chevrotain';
+import { scanLines, type TokenSink, toSpace } from '../common/scanner';
 
 // RTX configuration is one command per line and its keywords depend on the command, so the lexer stays
 // keyword-agnostic: words, quoted strings, comments and line ends. The command tables in commands.ts give the
@@ -18,4 +19,15 @@ export const Word = createToken({ name: 'Word', pattern: /[^\s"#;]\S*/ });
 
 export const allTokens = [Newline, WhiteSpace, Comment, Quoted, Word];
 
-export const rtxLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+
+/** A comment, quoted string or word at `i`, as the patterns above would match it (see common/scanner.ts). */
+function token(out: TokenSink, i: number, c: number): number {
+  if (c === 35 || c === 59 || (c === 47 && out.text.charCodeAt(i + 1) === 47)) return out.comment(Comment, i);
+  if (c === 34) return out.quoted(Quoted, i);
+  const end = toSpace(out.text, i + 1);
+  out.push(Word, i, end);
+  return end;
+}
+
+/** The lexer, with chevrotain's `tokenize` interface. */
+export const rtxLexer = { tokenize: (text: string): ILexingResult => scanLines(text, Newline, token) };

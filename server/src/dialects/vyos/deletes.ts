@@ -15,6 +15,8 @@ const newNode = (): TrieNode => ({ children: new Map(), ids: [] });
 /** For each path, whether it is still in force at the end of the text (delete commands are not). */
 export function liveMask(paths: readonly ConfPath[]): boolean[] {
   const live = paths.map((p) => p.verb !== 'delete');
+  // Most files delete nothing: then every path stays, and no trie is needed.
+  if (!live.includes(false)) return live;
   const root = newNode();
   paths.forEach((path, id) => {
     if (path.verb === 'delete') {

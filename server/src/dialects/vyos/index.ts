@@ -3,7 +3,7 @@ import { emptyFileModel } from '../common/file-model';
 import { tokenRange } from '../common/ranges';
 import { vyosLexer } from './lexer';
 import { Lowerer } from './lower';
-import { parseTokens, vyosParser } from './parser';
+import { vyosParser } from './parser';
 import { collectStatements } from './paths';
 import { buildTree } from './tree';
 
@@ -19,14 +19,13 @@ export function parse(path: string, text: string): FileModel {
       message: `unexpected text: ${e.message}`,
     });
   }
-  const cst = parseTokens(lexed.tokens);
+  const lines = vyosParser.parseTokens(lexed.tokens);
   for (const e of vyosParser.errors) {
     // The flat grammar accepts any token sequence; this only guards against a future grammar change.
     if (Number.isFinite(e.token.startOffset)) model.invalid.push({ range: tokenRange(e.token), message: e.message });
   }
   const contentLines = new Set<number>();
-  for (const tok of lexed.tokens) {
-    if (tok.tokenType.name !== 'Newline') contentLines.add((tok.startLine ?? 1) - 1);
-  }
-  return new Lowerer(model, collectStatements(buildTree(cst)), contentLines).lower();
+  // Each parsed line holds the content tokens of one line of text.
+  for (const line of lines) contentLines.add((line[0].startLine ?? 1) - 1);
+  return new Lowerer(model, collectStatements(buildTree(lines)), contentLines).lower();
 }

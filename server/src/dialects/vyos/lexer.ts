@@ -1,4 +1,5 @@
-import { createToken, Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
+import { createToken, type CustomPatternMatcherFunc, type ILexingResult, Lexer } from 'chevrotain';
+import { isSpace, scanLines, type TokenSink } from '../common/scanner';
 
 // VyOS has two surface forms of one configuration tree: `set a b 'v'` command lines and the curly-brace
 // config.boot. The lexer is keyword-agnostic (words, quoted values, braces, comments, line ends); which words
@@ -34,4 +35,31 @@ export const Word = createToken({ name: 'Word', pattern: /[^\s'"{}#][^\s{}]*/ })
 
 export const allTokens = [Newline, WhiteSpace, BlockComment, LineComment, LCurly, RCurly, Quoted, Word];
 
-export const vyosLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+
+/** A comment, brace, quoted value or word at `i`, as the patterns above would match it (see common/scanner.ts). */
+function token(out: TokenSink, i: number, c: number): number {
+  const text = out.text;
+  const n = text.length;
+  let end: number;
+  if (c === 47 && text.charCodeAt(i + 1) === 42) {
+    const close = text.indexOf('*/', i + 2);
+    end = close < 0 ? n : close + 2;
+    out.spanning(BlockComment, i, end, 'comments');
+  } else if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+    end = out.comment(LineComment, i);
+  } else if (c === 123 || c === 125) {
+    end = i + 1;
+    out.push(c === 123 ? LCurly : RCurly, i, end);
+  } else if (c === 39 || c === 34) {
+    // `'…'` verbatim, `"…"` with backslash escapes.
+    end = out.quoted(Quoted, i, c === 34);
+  } else {
+    end = i + 1;
+    for (let d = text.charCodeAt(end); end < n && !isSpace(d) && d !== 123 && d !== 125; d = text.charCodeAt(++end));
+    out.push(Word, i, end);
+  }
+  return end;
+}
+
+/** The lexer, with chevrotain's `tokenize` interface. */
+export const vyosLexer = { tokenize: (text: string): ILexingResult => scanLines(text, Newline, token) };
