@@ -102,9 +102,7 @@ export const readers: Record<Reader, ReaderInputs> = {
         () => unit.repeat(Math.ceil(MB / unit.length)),
       ]),
     ),
-    // FIXME: a lone `\r` ends a command but not a heredoc body line (linux/script.ts blankHeredocs and
-    // blankPrompts split at `\n` only), so in a CR-only script heredoc bodies are read as commands.
-    lineEnds: ['\n', '\r\n'],
+    lineEnds: ['\n', '\r\n', '\r'],
     parser: 'chevrotain',
   },
   networkd: {

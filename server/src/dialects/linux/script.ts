@@ -240,12 +240,12 @@ const notRedirections = /'[^']*'?|"(?:[^"\\]|\\.)*"?|\$?\(\((?:[^()]|\([^()]*\)?
 /** Replace heredoc bodies (and their terminator lines) by spaces, keeping line breaks. */
 function blankHeredocs(text: string): string {
   if (!text.includes('<<')) return text;
-  const lines = text.split(/(?<=\n)/);
+  const lines = splitKeepingEnds(text);
   let pending: { delim: string; strip: boolean }[] = [];
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     if (pending.length > 0) {
-      const body = line.replace(/\r?\n$/, '');
+      const body = line.replace(/(\r\n|\r|\n)$/, '');
       const cmp = pending[0].strip ? body.replace(/^\t+/, '') : body;
       if (cmp === pending[0].delim) pending.shift();
       lines[n] = line.replace(/[^\r\n]/g, ' ');
@@ -266,7 +266,7 @@ function blankHeredocs(text: string): string {
  * placeholders of documentation become variables of the same width (`$name `): values known only later.
  */
 function blankPrompts(text: string): string {
-  const lines = text.split(/(?<=\n)/);
+  const lines = splitKeepingEnds(text);
   let continued = false;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
@@ -279,6 +279,11 @@ function blankPrompts(text: string): string {
 }
 
 const promptedCommand = /^(\s*[#$])\s+(?:sudo\s+)?(?:\S*\/)?(?:ip|ifconfig|route|iptunnel|hostnamectl)\s/;
+
+/** Lines with their ends, which are `\r\n`, `\r` or `\n` as for the lexer. */
+function splitKeepingEnds(text: string): string[] {
+  return text.split(/(?<=\r\n|\r(?!\n)|\n)/);
+}
 
 /** Lines with code: not blank, and not only a comment. */
 function codeLines(source: string): number[] {
