@@ -2,7 +2,7 @@ import type { Dialect, FileModel, Workspace } from './model/types';
 import type { Finding } from './checks/types';
 import { defaultSettings, type Settings } from './config';
 import { detectDialect, parseFile } from './dialects';
-import { buildWorkspace } from './model/build';
+import { buildIndexedWorkspace } from './model/build';
 import { runChecks } from './checks';
 import { applySuppressions } from './suppress';
 
@@ -26,8 +26,8 @@ export function parseSource(src: SourceText): FileModel | undefined {
 
 /** Files → model → checks: the one pipeline the CLI and the language server share. */
 export function analyzeFiles(files: FileModel[], settings: Settings = defaultSettings): Analysis {
-  const workspace = buildWorkspace(files, settings);
-  return { workspace, findings: runChecks(workspace, settings) };
+  const { workspace, index } = buildIndexedWorkspace(files, settings);
+  return { workspace, findings: runChecks(workspace, settings, index) };
 }
 
 export function analyze(sources: SourceText[], settings: Settings = defaultSettings): Analysis {

@@ -8,7 +8,7 @@ import { rules } from './catalog';
 export { catalog, ruleInfo, type CatalogEntry } from './catalog';
 
 /** Run every rule of the catalog over the workspace. A rule that fails is reported and skipped. */
-export function runChecks(ws: Workspace, settings: Settings): Finding[] {
+export function runChecks(ws: Workspace, settings: Settings, index = new EndpointIndex(ws.devices, ws.tunnels)): Finding[] {
   const tunnels = new Map(ws.tunnels.map((t) => [t.id, t]));
   const devices = new Map(ws.devices.map((d) => [d.id, d]));
   const declared = new Map<string, { path: string; decl: TunnelDecl }[]>();
@@ -29,7 +29,6 @@ export function runChecks(ws: Workspace, settings: Settings): Finding[] {
       else byInterface.set(k, [a]);
     }
   }
-  const index = new EndpointIndex(ws.devices, ws.tunnels);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = settings.rules[rule.id];

@@ -2,12 +2,12 @@ import type { Device, FileModel, Tunnel, Workspace } from './types';
 import type { Settings } from '../config';
 import { groupDevices, mergeInterfaces, mergeTunnels } from './devices';
 import { canonical } from './ip';
-import { pairTunnels } from './pairing';
+import { pairTunnels, type EndpointIndex } from './pairing';
 import { resolveTunnel } from './resolve';
 import { InterfaceTable } from './underlay';
 
-/** Resolve parsed files into devices and tunnels (merging, local resolution, MTU, 6rd, pairing). */
-export function buildWorkspace(files: FileModel[], settings: Settings): Workspace {
+/** The workspace and the endpoint index pairing built, which the checks reuse. */
+export function buildIndexedWorkspace(files: FileModel[], settings: Settings): { workspace: Workspace; index: EndpointIndex } {
   const devices: Device[] = [];
   const tunnels: Tunnel[] = [];
   for (const group of groupDevices(files)) {
@@ -36,8 +36,13 @@ export function buildWorkspace(files: FileModel[], settings: Settings): Workspac
     }
     devices.push(device);
   }
-  pairTunnels(devices, tunnels);
-  return { files, devices, tunnels };
+  const index = pairTunnels(devices, tunnels);
+  return { workspace: { files, devices, tunnels }, index };
+}
+
+/** Resolve parsed files into devices and tunnels (merging, local resolution, MTU, 6rd, pairing). */
+export function buildWorkspace(files: FileModel[], settings: Settings): Workspace {
+  return buildIndexedWorkspace(files, settings).workspace;
 }
 
 /** Every address a device's interfaces and tunnels declare, once per interface, in canonical form. */
