@@ -27,12 +27,17 @@ import { foldingRanges, inlayHints } from './decorations';
 import { completion } from './completion';
 import { tunnelsChangedNotification, tunnelsRequest, tunnelsResult } from './tunnels-request';
 
-// The language server: keeps the workspace index in step with the editor and the disk, re-analyses after a
-// short pause in typing, and answers every request from one consistent snapshot. Every handler is wrapped:
+// The language server: keeps the workspace index in step with the editor and the disk, re-analyses as soon
+// as something changes (edits that arrive together are analysed together), and answers every request from
+// one consistent snapshot. Every handler is wrapped:
 // a failing feature is logged and answers empty, never taking the server down.
 
-/** Pause after the last edit before diagnostics are recomputed and sent. */
-const DEBOUNCE_MS = 150;
+/**
+ * An analysis that took longer than this is followed by a pause of as long as it took (at most
+ * MAX_PAUSE_MS) before the next, so typing in a very large workspace is not blocked by back-to-back analyses.
+ */
+const QUICK_ANALYSIS_MS = 50;
+const MAX_PAUSE_MS = 500;
 /** Folders with at least this many config files get a progress notification while they are indexed. */
 const PROGRESS_THRESHOLD = 50;
 /** Files the client reports changes for, beyond the ones it opens. */
@@ -54,7 +59,9 @@ export function startServer(connection: Connection): void {
   let publisher: DiagnosticsPublisher | undefined;
   let roots: string[] = [];
   let pushedSettings: unknown;
-  let timer: NodeJS.Timeout | undefined;
+  let queued = false;
+  let running: Promise<void> | undefined;
+  let lastAnalysisMs = 0;
   let lastGeneration = -1;
   let toldSkipped = false;
   /** The first indexing of the workspace folders; requests wait for it so their answers see every file. */
@@ -93,15 +100,30 @@ export function startServer(connection: Connection): void {
   }
 
   function schedule(): void {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), DEBOUNCE_MS);
+    if (queued) return;
+    queued = true;
+    const run = () => {
+      queued = false;
+      void flush();
+    };
+    // setImmediate lets the messages already received in this turn of the event loop join the analysis.
+    if (lastAnalysisMs > QUICK_ANALYSIS_MS) setTimeout(run, Math.min(lastAnalysisMs, MAX_PAUSE_MS));
+    else setImmediate(run);
   }
 
-  /** Re-analyse now and tell the client. */
+  /** Re-analyse now and tell the client; one analysis at a time, changes made during one are analysed next. */
   async function flush(): Promise<void> {
-    timer = undefined;
+    while (running) await running;
+    running = publish();
+    await running;
+    running = undefined;
+  }
+
+  async function publish(): Promise<void> {
     await safe('analysis', undefined, async () => {
+      const t0 = performance.now();
       const snap = index.snapshot();
+      lastAnalysisMs = performance.now() - t0;
       if (snap.generation === lastGeneration || !publisher) return;
       lastGeneration = snap.generation;
       await publisher.update(snap);

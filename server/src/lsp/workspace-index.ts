@@ -1,6 +1,7 @@
 import type { Dialect, FileModel, Workspace } from '../model/types';
 import type { Finding } from '../checks/types';
-import { analyzeFiles } from '../analyze';
+import { BuildCache, buildIndexedWorkspace } from '../model/build';
+import { runChecks } from '../checks';
 import { defaultSettings, type Settings } from '../config';
 import { detectDialect, parseFile } from '../dialects';
 import { MAX_FILE_BYTES } from '../cli/load';
@@ -8,8 +9,9 @@ import { applySuppressions } from '../suppress';
 import { PathFilter } from './settings';
 
 // Every config file of the workspace, from disk or from the editor (an open document overrides the disk),
-// with one parsed FileModel per path. A change re-parses only that file; the workspace is then rebuilt and
-// re-checked as a whole (the builder is linear), so the peers of an edited file are re-checked too.
+// with one parsed FileModel per path. A change re-parses only that file and resolves only its device again
+// (the other devices come from the build cache); pairing and the checks then run over the whole workspace,
+// so the peers of an edited file are re-checked too.
 
 /** Editor language ids of the dialects; other languages fall back to detection by name and content. */
 const languageDialects: Record<string, Dialect> = {
@@ -60,6 +62,7 @@ export class WorkspaceIndex {
   private generation = 0;
   private settingsValue: Settings = defaultSettings;
   private filter = new PathFilter([], [], defaultSettings.exclude);
+  private cache = new BuildCache();
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -181,9 +184,12 @@ export class WorkspaceIndex {
     let workspace: Workspace;
     let findings: Finding[];
     try {
-      ({ workspace, findings } = analyzeFiles(files, this.settingsValue));
-      findings = applySuppressions(findings, (p) => sources.get(p));
+      const built = buildIndexedWorkspace(files, this.settingsValue, this.cache);
+      workspace = built.workspace;
+      findings = applySuppressions(runChecks(workspace, this.settingsValue, built.index), (p) => sources.get(p));
     } catch (e) {
+      // Start the next analysis from scratch rather than from what a failed one left behind.
+      this.cache = new BuildCache();
       // A failing builder or rule must not take the editor features down with it.
       this.log(`analysis failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       workspace = { files, devices: [], tunnels: [] };

@@ -1,43 +1,92 @@
 import type { Device, FileModel, Tunnel, Workspace } from './types';
 import type { Settings } from '../config';
-import { groupDevices, mergeInterfaces, mergeTunnels } from './devices';
+import { groupDevices, mergeInterfaces, mergeTunnels, type DeviceFiles } from './devices';
 import { canonical } from './ip';
 import { pairTunnels, type EndpointIndex } from './pairing';
 import { resolveTunnel } from './resolve';
 import { InterfaceTable } from './underlay';
 
+/** One device as resolved from its files, before pairing (which is the only step that writes to tunnels). */
+interface ResolvedDevice {
+  files: readonly FileModel[];
+  settings: Settings;
+  device: Device;
+  tunnels: readonly Tunnel[];
+}
+
+/**
+ * Devices resolved by an earlier build, reused while their files are the same objects and the settings too.
+ * An editor keeps unchanged files' models, so after an edit only the edited file's device is resolved again;
+ * pairing and the checks still see every device.
+ */
+export class BuildCache {
+  private entries = new Map<string, ResolvedDevice>();
+  private next = new Map<string, ResolvedDevice>();
+
+  /** The cached device of a group when nothing it was resolved from has changed. */
+  take(group: DeviceFiles, settings: Settings): ResolvedDevice | undefined {
+    const e = this.entries.get(group.id);
+    const same = e !== undefined && e.settings === settings && e.files.length === group.files.length && e.files.every((f, i) => f === group.files[i]);
+    if (same) this.next.set(group.id, e);
+    return same ? e : undefined;
+  }
+
+  keep(group: DeviceFiles, entry: ResolvedDevice): void {
+    this.next.set(group.id, entry);
+  }
+
+  /** Forget the devices this build did not use. */
+  commit(): void {
+    this.entries = this.next;
+    this.next = new Map();
+  }
+}
+
 /** The workspace and the endpoint index pairing built, which the checks reuse. */
-export function buildIndexedWorkspace(files: FileModel[], settings: Settings): { workspace: Workspace; index: EndpointIndex } {
+export function buildIndexedWorkspace(files: FileModel[], settings: Settings, cache?: BuildCache): { workspace: Workspace; index: EndpointIndex } {
   const devices: Device[] = [];
   const tunnels: Tunnel[] = [];
   for (const group of groupDevices(files)) {
-    const merged = mergeTunnels(group.files);
-    const device: Device = {
-      id: group.id,
-      name: group.name,
-      dialect: group.dialect,
-      paths: group.files.map((f) => f.path),
-      interfaces: group.files.flatMap((f) => f.interfaces),
-      addresses: deviceAddresses(group.files),
-      routes: group.files.flatMap((f) => f.routes.map((r) => ({ ...r, path: f.path }))),
-      tunnels: [],
-    };
-    const table = new InterfaceTable(mergeInterfaces(group.files), new Set(merged.map((m) => m.name)));
-    const addressesOf = new Map<string, Device['addresses']>();
-    for (const a of device.addresses) {
-      const list = addressesOf.get(a.interface);
-      if (list) list.push(a);
-      else addressesOf.set(a.interface, [a]);
+    let entry = cache?.take(group, settings);
+    if (!entry) {
+      entry = resolveDevice(group, settings);
+      cache?.keep(group, entry);
     }
-    for (const m of merged) {
-      const t = resolveTunnel(m, { device, interfaces: table, addressesOf, defaultUnderlayMtu: settings.defaultUnderlayMtu });
-      device.tunnels.push(t.id);
-      tunnels.push(t);
-    }
-    devices.push(device);
+    devices.push(entry.device);
+    // Pairing fills in peers: give it fresh tunnels, keep the cached ones pristine.
+    for (const t of entry.tunnels) tunnels.push({ ...t, peers: [] });
   }
+  cache?.commit();
   const index = pairTunnels(devices, tunnels);
   return { workspace: { files, devices, tunnels }, index };
+}
+
+function resolveDevice(group: DeviceFiles, settings: Settings): ResolvedDevice {
+  const merged = mergeTunnels(group.files);
+  const device: Device = {
+    id: group.id,
+    name: group.name,
+    dialect: group.dialect,
+    paths: group.files.map((f) => f.path),
+    interfaces: group.files.flatMap((f) => f.interfaces),
+    addresses: deviceAddresses(group.files),
+    routes: group.files.flatMap((f) => f.routes.map((r) => ({ ...r, path: f.path }))),
+    tunnels: [],
+  };
+  const table = new InterfaceTable(mergeInterfaces(group.files), new Set(merged.map((m) => m.name)));
+  const addressesOf = new Map<string, Device['addresses']>();
+  for (const a of device.addresses) {
+    const list = addressesOf.get(a.interface);
+    if (list) list.push(a);
+    else addressesOf.set(a.interface, [a]);
+  }
+  const tunnels: Tunnel[] = [];
+  for (const m of merged) {
+    const t = resolveTunnel(m, { device, interfaces: table, addressesOf, defaultUnderlayMtu: settings.defaultUnderlayMtu });
+    device.tunnels.push(t.id);
+    tunnels.push(t);
+  }
+  return { files: group.files, settings, device, tunnels };
 }
 
 /** Resolve parsed files into devices and tunnels (merging, local resolution, MTU, 6rd, pairing). */
