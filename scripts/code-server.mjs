@@ -41,15 +41,29 @@ export function freePort() {
   });
 }
 
-/** A fresh user-data and extensions dir under `dir`, with the .vsix installed. */
-export function createProfile(dir, vsix) {
+/**
+ * Workspace Trust on, without its startup dialog: a folder nobody trusted yet opens in Restricted Mode, as it does
+ * for a person who dismisses the dialog.
+ */
+const workspaceTrustSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
+/**
+ * A fresh user-data and extensions dir under `dir`, with the .vsix installed. With `workspaceTrust`, code-server
+ * enforces Workspace Trust (off otherwise) and the opened folder starts untrusted.
+ */
+export function createProfile(dir, vsix, { workspaceTrust = false } = {}) {
   const userDataDir = join(dir, 'user-data');
   const extensionsDir = join(dir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify(userSettings, null, 2));
+  const settings = workspaceTrust ? { ...userSettings, ...workspaceTrustSettings } : userSettings;
+  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify(settings, null, 2));
   // code-server writes its config.yaml under XDG_CONFIG_HOME: keep it in `dir`, not in ~/.config.
   const env = { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data') };
-  const profile = { userDataDir, extensionsDir, env };
+  const profile = { userDataDir, extensionsDir, env, workspaceTrust };
   execFileSync(process.execPath, [entry, ...profileArgs(profile), '--install-extension', vsix], { env, stdio: 'pipe' });
   return profile;
 }
@@ -64,7 +78,7 @@ function profileArgs(p) {
  */
 export async function startCodeServer(profile, folder, port, stdio = 'pipe') {
   const args = [entry, ...profileArgs(profile), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', folder];
+    ...(profile.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-telemetry', '--disable-update-check', folder];
   const child = spawn(process.execPath, args, { env: profile.env, detached: true, stdio: ['ignore', stdio, stdio] });
   let log = '';
   child.stdout?.on('data', (d) => (log += d.toString()));

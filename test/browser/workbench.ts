@@ -1,8 +1,6 @@
 // Driving the VS Code workbench the way a person does: keyboard shortcuts, Quick Open, the command palette.
 // Selectors are VS Code's own DOM classes (stable across 1.9x releases).
 import type { Page } from 'playwright-core';
-import { join } from 'node:path';
-import { root } from './codeServer';
 
 /** Fills the open quick input in one go: typing key by key re-filters the list on every key, which is slow. */
 async function quickInput(page: Page, text: string): Promise<void> {
@@ -35,11 +33,41 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
 
+/** The palette's entries for `filter` (as typed after its `>`); closes the palette again. */
+export async function paletteEntries(page: Page, filter: string): Promise<string[]> {
+  await page.keyboard.press('F1');
+  await quickInput(page, `>${filter}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor();
+  const entries = await rows.allInnerTexts();
+  await page.keyboard.press('Escape');
+  return entries;
+}
+
+/** Trusts the open folder from the Workspace Trust editor, as a person does, and closes that editor. */
+export async function trustFolder(page: Page): Promise<void> {
+  await runCommand(page, 'Workspaces: Manage Workspace Trust');
+  await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).click();
+  await runCommand(page, 'View: Close Editor');
+}
+
 /** Moves the cursor of the active editor to a 1-based line and column. */
 export async function goTo(page: Page, line: number, column: number): Promise<void> {
   await page.keyboard.press('Control+G');
   await quickInput(page, `:${line}:${column}`); // likewise Go to Line's `:`
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Moves the cursor onto `word` in the first visible line of the active editor that matches `line`; returns that
+ * line's 0-based index among the visible lines.
+ */
+export async function goToWord(page: Page, line: RegExp, word: string): Promise<number> {
+  const lines = await editorLines(page);
+  const index = lines.findIndex((l) => line.test(l));
+  if (index < 0 || !lines[index]!.includes(word)) throw new Error(`no line matching ${line} with "${word}" in:\n${lines.join('\n')}`);
+  await goTo(page, index + 1, lines[index]!.indexOf(word) + 2);
+  return index;
 }
 
 /** The visible lines of the active editor, top to bottom (Monaco positions them absolutely, not in DOM order). */
@@ -108,8 +136,4 @@ export async function tunnelsViewText(page: Page): Promise<string> {
   const body = sidebar.locator('.pane', { has: tunnelsHeader }).locator('.pane-body');
   await body.waitFor();
   return body.innerText();
-}
-
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(root, 'test/artifacts', `browser-${name}.png`) });
 }
