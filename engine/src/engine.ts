@@ -53,10 +53,12 @@ export interface InnerPort {
 /**
  * Where outer datagrams go. On raw IPv4 `packet` starts with the outer IPv4 header the engine built; on raw
  * IPv6 and UDP it is the payload, and `tos` is the traffic class / TOS the kernel should write into the
- * header it builds. Returns false when the kernel refused it.
+ * header it builds. Returns false when the kernel refused it. A port may instead queue the datagram until
+ * `flush`, which reports the queued ones the kernel refused (their outer bytes as given to `send`).
  */
 export interface OuterPort {
   send(packet: Uint8Array, dst: Uint8Array, tos: number): boolean;
+  flush?(): { packets: number; bytes: number } | null;
 }
 
 export interface EngineOptions {
@@ -72,6 +74,8 @@ export class Engine {
   private readonly local: Uint8Array;
   private readonly sixrd: SixRdDomain | null;
   private readonly rawV4: boolean;
+  /** What the engine writes in front of an inner packet: the mode header, and the IPv4 header on raw IPv4. */
+  private readonly outerHeaderLength: number;
   private readonly l2: L2Side | null;
   private readonly prober: Prober;
   private readonly now: () => number;
@@ -93,6 +97,7 @@ export class Engine {
     this.local = cfg.local ? addrBytes(cfg.local) : new Uint8Array(cfg.outerFamily === 4 ? 4 : 16);
     this.sixrd = cfg.mode === '6rd' && cfg.sixrd ? new SixRdDomain(cfg.sixrd, cfg.local, cfg.remote) : null;
     this.rawV4 = cfg.outerFamily === 4 && !isL2(cfg.mode);
+    this.outerHeaderLength = this.encap.maxHeaderLength + (this.rawV4 ? IPV4_HEADER_LEN : 0);
     this.now = opts.now ?? (() => performance.now());
     const random = opts.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
     this.l2 = isL2(cfg.mode) ? new L2Side(opts.mac ?? new Uint8Array(6)) : null;
@@ -122,8 +127,21 @@ export class Engine {
     this.inner = inner;
   }
 
-  private drop(reason: DropReason): void {
-    this.drops[reason] = (this.drops[reason] ?? 0) + 1;
+  private drop(reason: DropReason, n = 1): void {
+    this.drops[reason] = (this.drops[reason] ?? 0) + n;
+  }
+
+  /**
+   * Hands what the outer port queued to the kernel. Datagrams it refused then were counted as sent when
+   * queued; they move to the `send-failed` drops (mode headers have a fixed size per tunnel, so their inner
+   * bytes follow from the outer ones).
+   */
+  flush(): void {
+    const refused = this.outer.flush?.();
+    if (!refused) return;
+    this.counters.packetsOut -= refused.packets;
+    this.counters.bytesOut -= refused.bytes - refused.packets * this.outerHeaderLength;
+    this.drop('send-failed', refused.packets);
   }
 
   /** Copies a packet into a fresh buffer with headroom and sends it (for packets the engine originates). */

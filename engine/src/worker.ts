@@ -1,9 +1,10 @@
 // The per-packet loop, off the main thread. It polls the outer socket, the TUN device (when there is one)
 // and an eventfd the main thread signals to stop; keepalive probes and status reports run between polls.
-// Bounded work: at most BATCH packets per fd per wakeup, and one fixed buffer per direction (the receive
-// buffer is the socket's).
-//   send:    TUN read (into `tx` after HEADROOM) → Engine.fromInner → sendto on the outer socket
-//   receive: recvfrom / recvmsg → Engine.fromOuter → write to TUN (or the host stack's answer → send)
+// Bounded work and memory: at most BATCH packets per fd per wakeup, into buffers allocated once (the
+// socket's receive slots, and a pool of BATCH send buffers with headroom).
+//   send:    TUN read into the next pool buffer (after HEADROOM), until EAGAIN or BATCH
+//            → Engine.fromInner (queues on the outer socket) → one sendmmsg for the whole wakeup
+//   receive: one recvmmsg → Engine.fromOuter per datagram → write to TUN (or the host stack's answer → send)
 // The stages inside Engine are listed at the top of engine.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, HEADROOM, MAX_PACKET } from './engine';
@@ -15,11 +16,11 @@ import { kernelPathMtu } from './os/pathmtu';
 import { dropCapabilities } from './os/privileges';
 import { Poller } from './os/poll';
 import { addrBytes } from './packets/addr';
-import { SocketPort } from './os/socket';
+import { PacketPool } from './os/mmsg';
+import { BATCH, SocketPort } from './os/socket';
 import { TunPort } from './os/tun';
 import type { WorkerInit, WorkerMessage } from './worker-protocol';
 
-const BATCH = 64;
 const STATUS_INTERVAL_MS = 1000;
 
 function run(init: WorkerInit): void {
@@ -27,7 +28,10 @@ function run(init: WorkerInit): void {
   // Every fd this thread needs is open: it handles packets from the wire without any capability.
   dropCapabilities();
   const vxlan = isL2(cfg.mode);
-  const outer = new SocketPort(fds.socket, cfg.outerFamily, vxlan || cfg.outerFamily === 6, vxlan ? cfg.dstPort ?? 0 : 0);
+  const pool = new PacketPool(BATCH, HEADROOM + MAX_PACKET);
+  // Each read lands after the headroom the engine writes the outer headers into.
+  const reads = pool.slots.map((slot) => slot.subarray(HEADROOM));
+  const outer = new SocketPort(fds.socket, cfg.outerFamily, vxlan || cfg.outerFamily === 6, vxlan ? cfg.dstPort ?? 0 : 0, pool);
   const mac = Uint8Array.from(init.mac);
   const engine = new Engine(cfg, outer, { mac });
   const tun = fds.tun === null ? null : new TunPort(fds.tun);
@@ -36,7 +40,6 @@ function run(init: WorkerInit): void {
   const post = (m: WorkerMessage) => parentPort?.postMessage(m);
   const fdList = [fds.wake, fds.socket, ...(tun ? [tun.fd] : [])];
   const poller = new Poller(fdList);
-  const tx = new Uint8Array(HEADROOM + MAX_PACKET);
   const keepaliveMs = cfg.keepaliveSeconds * 1000;
   const remote = cfg.remote ? addrBytes(cfg.remote) : null;
   let nextProbe = performance.now();
@@ -58,21 +61,19 @@ function run(init: WorkerInit): void {
     const ready = poller.wait(Math.min(nextProbe, nextStatus) - now);
     if (ready[0]) break;
     if (ready[1]) {
-      for (let i = 0; i < BATCH; i++) {
-        const r = outer.receive();
-        if (!r) break;
-        engine.fromOuter(r.packet, r.src, r.tos);
-      }
+      const n = outer.receive();
+      for (let i = 0; i < n; i++) engine.fromOuter(outer.packet(i), outer.source(i), outer.outerTos(i));
     }
     if (tun && ready[2]) {
       for (let i = 0; i < BATCH; i++) {
-        const n = tun.read(tx, HEADROOM);
+        const n = tun.read(reads[i]);
         // Anything but "nothing waiting" means the device is gone (deleted under us): stop, do not spin.
         if (n < 0 && libc().errno() !== EAGAIN) throw new Error(`reading ${cfg.name} failed: ${errnoName(libc().errno())} (was the device deleted?)`);
         if (n <= 0) break;
-        engine.fromInner(tx, HEADROOM, HEADROOM + n);
+        engine.fromInner(pool.slots[i], HEADROOM, HEADROOM + n);
       }
     }
+    engine.flush();
   }
   engine.stop();
   post({ type: 'status', status: engine.status() });

@@ -201,6 +201,15 @@ export class Lab {
   }
 }
 
+/**
+ * Datagrams the kernel dropped for raw sockets of one IP protocol in a namespace because their receive
+ * buffer was full (the last column of /proc/net/raw; the protocol is the local "port").
+ */
+export async function rawSocketDrops(lab: Lab, ns: string, protocol: number): Promise<number> {
+  const rows = (await lab.exec(ns, 'cat', '/proc/net/raw')).trim().split('\n').slice(1);
+  return rows.map((r) => r.trim().split(/\s+/)).filter((f) => parseInt(f[1].split(':')[1], 16) === protocol).reduce((n, f) => n + Number(f[f.length - 1]), 0);
+}
+
 export async function ip(...args: string[]): Promise<string> {
   const { stdout } = await run('ip', args, { timeout: 10_000 });
   return stdout;

@@ -12,14 +12,15 @@ export interface Libc {
   setsockopt: Fn;
   getsockopt: Fn;
   sendto: Fn;
-  recvfrom: Fn;
   read: Fn;
   write: Fn;
   poll: Fn;
   eventfd: Fn;
   ioctl: Fn;
   close: Fn;
-  recvmsg: Fn;
+  /** The message vector is passed by address (a bigint), so that a call may start at any message. */
+  recvmmsg: Fn;
+  sendmmsg: Fn;
   capset: Fn;
   prctl: Fn;
   errno(): number;
@@ -41,14 +42,14 @@ export function libc(): Libc {
     setsockopt: lib.func('int setsockopt(int, int, int, const void *, uint32_t)'),
     getsockopt: lib.func('int getsockopt(int, int, int, void *, void *)'),
     sendto: lib.func('long sendto(int, const void *, size_t, int, const void *, uint32_t)'),
-    recvfrom: lib.func('long recvfrom(int, void *, size_t, int, void *, void *)'),
     read: lib.func('long read(int, void *, size_t)'),
     write: lib.func('long write(int, const void *, size_t)'),
     poll: lib.func('int poll(void *, unsigned long, int)'),
     eventfd: lib.func('int eventfd(unsigned int, int)'),
     ioctl: lib.func('int ioctl(int, unsigned long, void *)'),
     close: lib.func('int close(int)'),
-    recvmsg: lib.func('long recvmsg(int, void *, int)'),
+    recvmmsg: lib.func('int recvmmsg(int, uintptr_t, unsigned int, int, void *)'),
+    sendmmsg: lib.func('int sendmmsg(int, uintptr_t, unsigned int, int)'),
     capset: lib.func('int capset(void *, void *)'),
     // prctl is variadic; every option used here takes integer arguments only.
     prctl: lib.func('int prctl(int, unsigned long, unsigned long, unsigned long, unsigned long)'),
@@ -73,6 +74,8 @@ export const SO_REUSEADDR = 2;
 export const SO_SNDBUF = 7;
 export const SO_RCVBUF = 8;
 export const SO_PEERCRED = 17;
+export const SO_SNDBUFFORCE = 32;
+export const SO_RCVBUFFORCE = 33;
 export const IPPROTO_IP = 0;
 export const IPPROTO_IPV6 = 41;
 export const IP_TOS = 1;

@@ -14,8 +14,3 @@ export function encodeSockaddr(addr: Uint8Array, port = 0): Uint8Array {
   return sa;
 }
 
-/** The address bytes inside a sockaddr filled by recvfrom (a view, valid until the next call). */
-export function sockaddrAddress(sa: Uint8Array): Uint8Array {
-  const family = sa[0] | (sa[1] << 8);
-  return family === AF_INET ? sa.subarray(4, 8) : sa.subarray(8, 24);
-}

@@ -3,9 +3,10 @@
 import { sameBytes } from '../packets/addr';
 import {
   AF_INET, AF_INET6, IP_HDRINCL, IP_RECVTOS, IP_TOS, IPV6_RECVTCLASS, IPV6_TCLASS, IP_MTU_DISCOVER, IP_PMTUDISC_DONT, IPPROTO_IP, IPPROTO_IPV6, IPV6_DSTOPTS, IPV6_UNICAST_HOPS,
-  IPV6_V6ONLY, libc, SO_RCVBUF, SO_REUSEADDR, SO_SNDBUF, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_RAW, SOL_SOCKET,
+  IPV6_V6ONLY, libc, SO_RCVBUF, SO_RCVBUFFORCE, SO_REUSEADDR, SO_SNDBUF, SO_SNDBUFFORCE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_RAW, SOL_SOCKET,
 } from './libc';
-import { encodeSockaddr, sockaddrAddress, SOCKADDR_IN6_LEN } from './sockaddr';
+import { encodeSockaddr } from './sockaddr';
+import { MessageVector, PacketPool } from './mmsg';
 import { SystemError } from './errors';
 import type { OuterPort } from '../engine';
 
@@ -31,6 +32,15 @@ function setInt(fd: number, level: number, name: number, value: number): void {
   if (libc().setsockopt(fd, level, name, v, 4) < 0) throw SystemError.fromErrno(`setsockopt(${level}, ${name})`);
 }
 
+/**
+ * The kernel silently caps SO_RCVBUF / SO_SNDBUF at net.core.rmem_max / wmem_max (about 208 KiB on a stock
+ * system: a few hundred full-size packets). The *FORCE options lift the cap with CAP_NET_ADMIN, which a
+ * privileged start has; without it the capped size is what there is.
+ */
+function setBuffer(fd: number, force: number, plain: number): void {
+  if (libc().setsockopt(fd, SOL_SOCKET, force, new Int32Array([SOCKET_BUFFER]), 4) < 0) setInt(fd, SOL_SOCKET, plain, SOCKET_BUFFER);
+}
+
 /** Opens and configures the socket; the fd is closed by the caller (`closeFd`). */
 export function openOuterSocket(spec: OuterSocketSpec): number {
   const c = libc();
@@ -39,8 +49,8 @@ export function openOuterSocket(spec: OuterSocketSpec): number {
   const fd = c.socket(af, (udp ? SOCK_DGRAM : SOCK_RAW) | SOCK_NONBLOCK | SOCK_CLOEXEC, udp ? 0 : spec.protocol);
   if (fd < 0) throw SystemError.fromErrno(udp ? 'UDP socket' : `raw socket for IP protocol ${String(spec.protocol)}`);
   try {
-    setInt(fd, SOL_SOCKET, SO_RCVBUF, SOCKET_BUFFER);
-    setInt(fd, SOL_SOCKET, SO_SNDBUF, SOCKET_BUFFER);
+    setBuffer(fd, SO_RCVBUFFORCE, SO_RCVBUF);
+    setBuffer(fd, SO_SNDBUFFORCE, SO_SNDBUF);
     if (spec.family === 4 && !udp) setInt(fd, IPPROTO_IP, IP_HDRINCL, 1);
     // VXLAN is sent with DF clear, as Linux does.
     if (spec.family === 4 && udp) setInt(fd, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_DONT);
@@ -65,26 +75,51 @@ export function openOuterSocket(spec: OuterSocketSpec): number {
   return fd;
 }
 
-/** The OuterPort over an open socket, plus the receive side the worker drains. */
+/** Datagrams per recvmmsg / sendmmsg call: the most the worker handles per descriptor per wakeup. */
+export const BATCH = 64;
+/** Room for one control message (IP_TOS or IPV6_TCLASS) per datagram. */
+const CONTROL_LEN = 64;
+const CMSG_HEADER_LEN = 16;
+
+/**
+ * The OuterPort over an open socket, batched both ways. Receiving fills up to BATCH datagrams per
+ * recvmmsg into fixed native slots. Sending queues datagrams that lie in the worker's packet pool (their
+ * address is known, so they are not copied) until `flush`, which hands them over in one sendmmsg; anything
+ * else (probes, ICMP errors, fragments) goes out at once, after what is queued, so the order holds.
+ */
 export class SocketPort implements OuterPort {
   private readonly c = libc();
-  private readonly from = new Uint8Array(SOCKADDR_IN6_LEN);
-  private readonly fromLen = new Uint32Array(1);
-  private readonly rx: Uint8Array;
-  private readonly msg: MsgReceiver | null;
+  private readonly rx = new MessageVector(BATCH, CONTROL_LEN);
+  private readonly rxData = new PacketPool(BATCH, MAX_DATAGRAM);
+  private readonly controlView = new DataView(this.rx.controls.buffer, this.rx.controls.byteOffset, this.rx.controls.length);
+  private readonly sources: Uint8Array[] = [];
+  private received = BATCH;
+  private readonly tx = new MessageVector(BATCH);
+  private readonly txLengths = new Int32Array(BATCH);
+  /** Which sockaddr each send slot holds now, so the common single destination is copied once. */
+  private readonly txNames: (Uint8Array | null)[] = new Array<Uint8Array | null>(BATCH).fill(null);
+  private queued = 0;
+  private refused = { packets: 0, bytes: 0 };
   private lastDst: Uint8Array | null = null;
   private lastSa: Uint8Array = new Uint8Array(0);
   private tos = 0;
 
-  /** @param kernelHeader whether the kernel writes the outer IP header (IPv6, UDP): TOS goes by socket option */
-  constructor(readonly fd: number, private readonly family: 4 | 6, private readonly kernelHeader: boolean, private readonly port = 0) {
-    this.msg = kernelHeader ? new MsgReceiver(MAX_DATAGRAM) : null;
-    this.rx = kernelHeader ? new Uint8Array(0) : new Uint8Array(MAX_DATAGRAM);
+  /**
+   * @param kernelHeader whether the kernel writes the outer IP header (IPv6, UDP): TOS goes by socket option
+   * @param pool where the worker reads inner packets; sends from it are batched
+   */
+  constructor(readonly fd: number, private readonly family: 4 | 6, private readonly kernelHeader: boolean, private readonly port = 0, private readonly pool: PacketPool | null = null) {
+    for (let i = 0; i < BATCH; i++) {
+      this.rx.setData(i, this.rxData.addressOf(this.rxData.slots[i])!, MAX_DATAGRAM);
+      this.sources.push(family === 4 ? this.rx.nameView(i, 4, 4) : this.rx.nameView(i, 8, 16));
+    }
   }
 
   send(packet: Uint8Array, dst: Uint8Array, tos: number): boolean {
-    // ECN follows the inner packet; it changes rarely, so the option is set only when it does.
+    // ECN follows the inner packet; it changes rarely, so the option is set only when it does (after the
+    // queued datagrams, which were meant to go with the old value).
     if (this.kernelHeader && tos !== this.tos) {
+      this.sendQueued();
       const v = new Int32Array([tos]);
       if (this.family === 4) this.c.setsockopt(this.fd, IPPROTO_IP, IP_TOS, v, 4);
       else this.c.setsockopt(this.fd, IPPROTO_IPV6, IPV6_TCLASS, v, 4);
@@ -95,77 +130,79 @@ export class SocketPort implements OuterPort {
       this.lastDst = Uint8Array.from(dst);
       this.lastSa = encodeSockaddr(dst, this.port);
     }
-    return this.c.sendto(this.fd, packet, packet.length, 0, this.lastSa, this.lastSa.length) === packet.length;
+    const address = this.pool?.addressOf(packet) ?? null;
+    if (address === null) {
+      this.sendQueued();
+      return this.c.sendto(this.fd, packet, packet.length, 0, this.lastSa, this.lastSa.length) === packet.length;
+    }
+    if (this.queued === BATCH) this.sendQueued();
+    const i = this.queued++;
+    this.tx.setData(i, address, packet.length);
+    if (this.txNames[i] !== this.lastSa) {
+      this.tx.setName(i, this.lastSa);
+      this.txNames[i] = this.lastSa;
+    }
+    this.txLengths[i] = packet.length;
+    return true;
+  }
+
+  /** Sends what is queued; returns the datagrams the kernel refused since the last flush (null: none). */
+  flush(): { packets: number; bytes: number } | null {
+    this.sendQueued();
+    if (this.refused.packets === 0) return null;
+    const r = this.refused;
+    this.refused = { packets: 0, bytes: 0 };
+    return r;
+  }
+
+  private sendQueued(): void {
+    for (let i = 0; i < this.queued; ) {
+      const n = this.c.sendmmsg(this.fd, this.tx.at(i), this.queued - i, 0);
+      if (n > 0) {
+        i += n;
+        continue;
+      }
+      // Message i was refused (a full buffer, too big for the path, ...), as sendto would have refused
+      // it alone: count it and go on with the next.
+      this.refused.packets++;
+      this.refused.bytes += this.txLengths[i++];
+    }
+    this.queued = 0;
   }
 
   /**
-   * Receives one datagram; null when nothing is waiting. Raw IPv4 comes with its header (TOS inside);
+   * Receives up to BATCH datagrams; returns how many (0 when nothing is waiting). Datagram i is then
+   * `packet(i)` from `source(i)`, valid until the next call. Raw IPv4 comes with its header (TOS inside);
    * otherwise the kernel's header is gone and its TOS / traffic class arrives as a control message.
    */
-  receive(): Received | null {
-    if (this.msg) return this.msg.receive(this.fd);
-    this.fromLen[0] = this.from.length;
-    const n = this.c.recvfrom(this.fd, this.rx, this.rx.length, 0, this.from, this.fromLen);
-    return n < 0 ? null : { packet: this.rx.subarray(0, n), src: sockaddrAddress(this.from), tos: 0 };
-  }
-}
-
-export interface Received {
-  packet: Uint8Array;
-  src: Uint8Array;
-  tos: number;
-}
-
-/** struct msghdr / iovec / cmsghdr layout on 64-bit Linux. */
-const MSGHDR_LEN = 56;
-const IOVEC_LEN = 16;
-const CONTROL_LEN = 64;
-const CMSG_HEADER_LEN = 16;
-
-/** recvmsg with its structures in native memory, set up once. */
-class MsgReceiver {
-  private readonly c = libc();
-  private readonly data;
-  private readonly name;
-  private readonly control;
-  private readonly msg;
-  private readonly msgView: DataView;
-
-  constructor(size: number) {
-    this.data = this.c.alloc(size);
-    this.name = this.c.alloc(SOCKADDR_IN6_LEN);
-    this.control = this.c.alloc(CONTROL_LEN);
-    const iov = this.c.alloc(IOVEC_LEN);
-    const iovView = new DataView(iov.bytes.buffer, iov.bytes.byteOffset, IOVEC_LEN);
-    iovView.setBigUint64(0, this.data.address, true);
-    iovView.setBigUint64(8, BigInt(size), true);
-    this.msg = this.c.alloc(MSGHDR_LEN);
-    this.msgView = new DataView(this.msg.bytes.buffer, this.msg.bytes.byteOffset, MSGHDR_LEN);
-    this.msgView.setBigUint64(0, this.name.address, true);
-    this.msgView.setBigUint64(16, iov.address, true);
-    this.msgView.setBigUint64(24, 1n, true);
-    this.msgView.setBigUint64(32, this.control.address, true);
+  receive(): number {
+    this.rx.resetForReceive(this.received);
+    const n = this.c.recvmmsg(this.fd, this.rx.address, BATCH, 0, null);
+    // Only the messages the kernel filled need their lengths restored next time.
+    this.received = Math.max(n, 1);
+    return Math.max(n, 0);
   }
 
-  receive(fd: number): Received | null {
-    // recvmsg overwrites the name and control lengths: reset them every time.
-    this.msgView.setUint32(8, SOCKADDR_IN6_LEN, true);
-    this.msgView.setBigUint64(40, BigInt(CONTROL_LEN), true);
-    const n = this.c.recvmsg(fd, this.msg.ptr, 0);
-    if (n < 0) return null;
-    return { packet: this.data.bytes.subarray(0, n), src: sockaddrAddress(this.name.bytes), tos: this.tos(Number(this.msgView.getBigUint64(40, true))) };
+  packet(i: number): Uint8Array {
+    return this.rxData.slots[i].subarray(0, this.rx.length(i));
   }
 
-  /** IP_TOS (a byte) or IPV6_TCLASS (an int) among the control messages. */
-  private tos(controlLen: number): number {
-    const b = this.control.bytes;
-    const v = new DataView(b.buffer, b.byteOffset, CONTROL_LEN);
-    for (let off = 0; off + CMSG_HEADER_LEN <= controlLen; ) {
+  source(i: number): Uint8Array {
+    return this.sources[i];
+  }
+
+  /** IP_TOS (a byte) or IPV6_TCLASS (an int) among datagram i's control messages; 0 on raw IPv4. */
+  outerTos(i: number): number {
+    if (!this.kernelHeader) return 0;
+    const v = this.controlView;
+    const base = i * CONTROL_LEN;
+    const end = base + Math.min(this.rx.controlLength(i), CONTROL_LEN);
+    for (let off = base; off + CMSG_HEADER_LEN <= end; ) {
       const len = Number(v.getBigUint64(off, true));
       const level = v.getInt32(off + 8, true);
       const type = v.getInt32(off + 12, true);
       if (len < CMSG_HEADER_LEN) break;
-      if (level === IPPROTO_IP && type === IP_TOS) return b[off + CMSG_HEADER_LEN];
+      if (level === IPPROTO_IP && type === IP_TOS) return v.getUint8(off + CMSG_HEADER_LEN);
       if (level === IPPROTO_IPV6 && type === IPV6_TCLASS) return v.getInt32(off + CMSG_HEADER_LEN, true) & 0xff;
       off += (len + 7) & ~7;
     }

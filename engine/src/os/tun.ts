@@ -40,8 +40,8 @@ export class TunPort implements InnerPort {
     if (this.c.write(this.fd, packet, packet.length) !== packet.length) return 'inner-full';
   }
 
-  /** Reads one packet into buf at `offset`; −1 when nothing is waiting. */
-  read(buf: Uint8Array, offset: number): number {
-    return this.c.read(this.fd, buf.subarray(offset), buf.length - offset);
+  /** Reads one packet into `buf`; −1 when nothing is waiting. */
+  read(buf: Uint8Array): number {
+    return this.c.read(this.fd, buf, buf.length);
   }
 }
