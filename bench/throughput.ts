@@ -4,7 +4,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, analyzeFiles, parseSource, type SourceText } from '../server/src/analyze';
+import { analyzeFiles, analyzeParallel, parseSource, type Analysis, type SourceText } from '../server/src/analyze';
+import { ParsePool } from '../server/src/parallel/pool';
 import type { FileModel } from '../server/src/model/types';
 import { generateManyTunnels, generateWorkspace } from './generate';
 import { growthExponent, round, summarize, type Summary } from './stats';
@@ -52,6 +53,13 @@ function timed<T>(fn: () => T): [number, T] {
   return [performance.now() - t0, r];
 }
 
+async function timedAsync<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  gc();
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+
 function writeWorkspace(dir: string, sources: SourceText[]): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -70,7 +78,12 @@ function floor(paths: readonly string[]): number {
   return lines;
 }
 
-export function measureSize(lines: number, files: number, runs: number): SizeResult {
+/**
+ * Parsing runs on a `ParsePool`, as in the CLI and the language server; one pool serves the whole section, so
+ * after the warm-up its workers are started and compiled, as in a running language server. The bundle runs
+ * from a scratch folder; the worker script is the built one (`npm run build`) of the current folder.
+ */
+export async function measureSize(pool: ParsePool, lines: number, files: number, runs: number): Promise<SizeResult> {
   const dir = join(tmpdir(), `tunnelwright-bench-${lines}`);
   const paths = writeWorkspace(dir, generateWorkspace({ lines, files }));
   try {
@@ -78,11 +91,11 @@ export function measureSize(lines: number, files: number, runs: number): SizeRes
     const parses: number[] = [];
     const totals: number[] = [];
     let lineCount = 0;
-    let last: ReturnType<typeof analyze> | undefined;
+    let last: Analysis | undefined;
     for (let r = 0; r < runs; r++) {
       const [tf, n] = timed(() => floor(paths));
-      const [tp] = timed(() => read(paths).map((s) => parseSource(s)));
-      const [tt, a] = timed(() => analyze(read(paths)));
+      const [tp] = await timedAsync(() => pool.parse(read(paths)));
+      const [tt, a] = await timedAsync(() => analyzeParallel(read(paths), pool));
       floors.push(tf);
       parses.push(tp);
       totals.push(tt);
@@ -131,15 +144,19 @@ export interface ThroughputResults {
   pairing: PairingResult[];
 }
 
-export function runThroughput(quick: boolean, log: (s: string) => void): ThroughputResults {
-  // Warm the JIT on a mid-sized workspace so the small sizes measure steady state, not compilation.
-  measureSize(10_000, 10, quick ? 1 : 3);
+export async function runThroughput(quick: boolean, log: (s: string) => void): Promise<ThroughputResults> {
+  const pool = new ParsePool({ workerPath: join(process.cwd(), 'dist', 'parse-worker.js') });
+  if (!pool.parallel) throw new Error('dist/parse-worker.js is missing: run `npm run build` first');
+  // Warm the JIT so the small sizes measure steady state, not compilation: of this thread on a workspace the
+  // pool parses inline, of the pool's workers on one above its inline threshold.
+  await measureSize(pool, 10_000, 10, quick ? 1 : 3);
+  await measureSize(pool, 100_000, 100, quick ? 1 : 2);
   const plan: [lines: number, files: number, runs: number][] = quick
     ? [[1_000, 4, 5], [10_000, 10, 3], [100_000, 100, 2]]
     : [[1_000, 4, 21], [10_000, 10, 11], [100_000, 100, 7], [1_000_000, 1000, 5]];
   const sizes: SizeResult[] = [];
   for (const [lines, files, runs] of plan) {
-    const r = measureSize(lines, files, runs);
+    const r = await measureSize(pool, lines, files, runs);
     const prev = sizes[sizes.length - 1];
     if (prev) r.growth = round(growthExponent(prev.lines, prev.totalMs.median, r.lines, r.totalMs.median), 2);
     sizes.push(r);
@@ -154,5 +171,6 @@ export function runThroughput(quick: boolean, log: (s: string) => void): Through
     pairing.push(r);
     log(`pairing ${tunnels} tunnels / ${files} files: build+check ${round(r.checkMs.median)} ms`);
   }
+  await pool.close();
   return { sizes, pairing };
 }

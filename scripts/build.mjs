@@ -7,6 +7,7 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: 'server' },
   { in: 'client/src/extension.ts', out: 'client' },
   { in: 'engine/src/worker.ts', out: 'engine-worker' },
+  { in: 'server/src/parallel/worker.ts', out: 'parse-worker' },
 ].filter((e) => existsSync(e.in));
 
 await build({

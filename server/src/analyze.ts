@@ -1,10 +1,11 @@
 import type { Dialect, FileModel, Workspace } from './model/types';
 import type { Finding } from './checks/types';
 import { defaultSettings, type Settings } from './config';
-import { detectDialect, parseFile } from './dialects';
+import { parseSource } from './dialects';
 import { buildIndexedWorkspace } from './model/build';
 import { runChecks } from './checks';
 import { applySuppressions } from './suppress';
+import type { ParsePool } from './parallel/pool';
 
 export interface SourceText {
   path: string;
@@ -18,11 +19,7 @@ export interface Analysis {
   findings: Finding[];
 }
 
-/** Parse a file if it is a tunnel config in a known dialect; undefined otherwise. */
-export function parseSource(src: SourceText): FileModel | undefined {
-  const dialect = src.dialect ?? detectDialect(src.path, src.text);
-  return dialect === undefined ? undefined : parseFile(src.path, src.text, dialect);
-}
+export { parseSource };
 
 /** Files → model → checks: the one pipeline the CLI and the language server share. */
 export function analyzeFiles(files: FileModel[], settings: Settings = defaultSettings): Analysis {
@@ -31,15 +28,25 @@ export function analyzeFiles(files: FileModel[], settings: Settings = defaultSet
 }
 
 export function analyze(sources: SourceText[], settings: Settings = defaultSettings): Analysis {
+  return analyzeParsed(sources, sources.map(parseSource), settings);
+}
+
+/** `analyze` with the files parsed on the pool's worker threads. */
+export async function analyzeParallel(sources: SourceText[], pool: ParsePool, settings: Settings = defaultSettings): Promise<Analysis> {
+  return analyzeParsed(sources, await pool.parse(sources), settings);
+}
+
+/** Build and check the parsed sources (`models[i]` is `sources[i]`'s model, undefined when not a config). */
+function analyzeParsed(sources: SourceText[], models: (FileModel | undefined)[], settings: Settings): Analysis {
   const files: FileModel[] = [];
   // Suppression comments live in the text, which the model does not keep.
   const texts = new Map<string, { text: string; dialect: Dialect }>();
-  for (const s of sources) {
-    const m = parseSource(s);
-    if (!m) continue;
+  sources.forEach((s, i) => {
+    const m = models[i];
+    if (!m) return;
     files.push(m);
     texts.set(m.path, { text: s.text, dialect: m.dialect });
-  }
+  });
   const analysis = analyzeFiles(files, settings);
   return { ...analysis, findings: applySuppressions(analysis.findings, (p) => texts.get(p)) };
 }

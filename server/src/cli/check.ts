@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { minimatch } from 'minimatch';
-import { analyze } from '../analyze';
+import { analyzeParallel } from '../analyze';
 import { defaultSettings, parseSettingsJson, type Settings } from '../config';
 import type { Finding } from '../checks/types';
 import type { Workspace } from '../model/types';
+import { ParsePool } from '../parallel/pool';
 import { loadPaths } from './load';
 
 export interface CheckOptions {
@@ -28,7 +29,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Output):
   const sources = settings.include.length
     ? loaded.sources.filter((s) => settings.include.some((g) => minimatch(nodePath.relative(root, s.path), g, { dot: true })))
     : loaded.sources;
-  const { workspace, findings } = analyze(sources, settings);
+  const pool = new ParsePool();
+  const { workspace, findings } = await analyzeParallel(sources, pool, settings);
+  await pool.close();
   sortFindings(findings);
   if (opts.format === 'json') io.out(JSON.stringify(toJson(workspace, findings), null, 2));
   else io.out(toText(workspace, findings));

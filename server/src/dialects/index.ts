@@ -47,6 +47,12 @@ function linuxReader(path: string): (path: string, text: string) => FileModel {
   return parseLinux;
 }
 
+/** Parse a file if it is a tunnel config in a known dialect (forced, or detected); undefined otherwise. */
+export function parseSource(src: { path: string; text: string; dialect?: Dialect }): FileModel | undefined {
+  const dialect = src.dialect ?? detectDialect(src.path, src.text);
+  return dialect === undefined ? undefined : parseFile(src.path, src.text, dialect);
+}
+
 /** Parse one file in the given dialect. Never throws: a parser failure becomes an invalid-value entry. */
 export function parseFile(path: string, text: string, dialect: Dialect): FileModel {
   try {

@@ -6,6 +6,7 @@ import { defaultSettings, type Settings } from '../config';
 import { detectDialect, parseFile } from '../dialects';
 import { MAX_FILE_BYTES } from '../cli/load';
 import { applySuppressions } from '../suppress';
+import type { ParseItem } from '../parallel/pool';
 import { PathFilter } from './settings';
 
 // Every config file of the workspace, from disk or from the editor (an open document overrides the disk),
@@ -122,10 +123,22 @@ export class WorkspaceIndex {
     return model && isConfig(model) ? model : undefined;
   }
 
-  /** Parse one file ahead of the next analysis (so indexing can report progress file by file). */
-  warm(path: string): void {
-    const src = this.source(path);
-    if (src) this.parse(path, src);
+  /** Of some files, those whose current text is not parsed yet, with the dialect the index reads them in. */
+  unparsed(paths: readonly string[]): ParseItem[] {
+    const out: ParseItem[] = [];
+    for (const path of paths) {
+      const src = this.source(path);
+      const cached = this.parsed.get(path);
+      if (src && !(cached && cached.text === src.text && cached.dialect === src.dialect)) out.push({ path, text: src.text, dialect: src.dialect });
+    }
+    return out;
+  }
+
+  /** A model parsed elsewhere (a parse worker) for an item `unparsed` gave; dropped if the file changed since. */
+  adopt(item: ParseItem, model: FileModel | undefined): void {
+    const src = this.source(item.path);
+    if (!model || !src || src.text !== item.text || src.dialect !== item.dialect) return;
+    this.parsed.set(item.path, { text: src.text, dialect: src.dialect, model });
   }
 
   /** The current analysis, computed now if something changed since the last one. */

@@ -40,20 +40,38 @@ export function readScript(path: string, text: string): Script {
   return { commands, codeLines: codeLines(source) };
 }
 
+/**
+ * A word whose range is computed when first asked for: most commands in a script (firewall rules, service
+ * calls) are skipped after their first word, and the positions of their other words are never needed.
+ */
+class Word implements ShellWord {
+  private cached?: Range;
+
+  constructor(
+    readonly text: string,
+    readonly dynamic: boolean,
+    private readonly token: IToken,
+    private readonly lines: LineIndex,
+  ) {}
+
+  get range(): Range {
+    return (this.cached ??= this.lines.range(this.token.startOffset, this.token.startOffset + this.token.image.length));
+  }
+}
+
 function decodeCommand(tokens: IToken[], vars: Variables, lines: LineIndex): SimpleCommand {
   const words: ShellWord[] = [];
   for (const tok of tokens) {
-    const range = lines.range(tok.startOffset, tok.startOffset + tok.image.length);
     const whole = tok.image.startsWith('$') ? /^\$(?:\{(\w+)\}|(\w+))$/.exec(tok.image) : null;
     const value = whole ? vars.value(whole[1] ?? whole[2]) : undefined;
     if (value !== undefined) {
       // An unquoted expansion is split into fields, as the shell does (`IP="ip -netns ns1"; $IP link ...`).
-      for (const field of value.split(/\s+/).filter((f) => f !== '')) words.push({ text: field, dynamic: false, range });
+      for (const field of value.split(/\s+/).filter((f) => f !== '')) words.push(new Word(field, false, tok, lines));
       continue;
     }
     // A word only known at run time keeps its source text (`${ns1}`), which names it in messages and models.
     const d = decodeWord(tok.image, vars);
-    words.push({ text: d.dynamic ? tok.image : d.text, dynamic: d.dynamic, range });
+    words.push(new Word(d.dynamic ? tok.image : d.text, d.dynamic, tok, lines));
   }
   const last = tokens[tokens.length - 1];
   const range = lines.range(tokens[0].startOffset, last.startOffset + last.image.length);
