@@ -12,13 +12,28 @@ const tunnelName: Record<Dialect, RegExp> = {
   linux: /^$/, // any name: Linux scripts use interfaces the kernel or other tools create
 };
 
-function namesOf(device: Device, ctx: RuleContext): string[] {
-  return [...new Set([...device.interfaces.map((i) => i.name), ...device.tunnels.map((id) => ctx.tunnel(id).name)])];
+interface Names {
+  names: string[];
+  /** The same lower-cased, for lookups (IOS and RTX ignore case). */
+  lower: Set<string>;
 }
 
-function checkName(ctx: RuleContext, device: Device, names: string[], path: string, ref: Located<string>, what: string, onlyTunnels: boolean): void {
-  const lower = ref.value.toLowerCase();
-  if (names.some((n) => n.toLowerCase() === lower)) return;
+/** Per device, kept while the build cache reuses the device (its files, hence its names, are unchanged). */
+const namesCache = new WeakMap<Device, Names>();
+
+/** A device's interface and tunnel names. */
+function namesOf(device: Device, ctx: RuleContext): Names {
+  let n = namesCache.get(device);
+  if (!n) {
+    const names = [...new Set([...device.interfaces.map((i) => i.name), ...device.tunnels.map((id) => ctx.tunnel(id).name)])];
+    n = { names, lower: new Set(names.map((x) => x.toLowerCase())) };
+    namesCache.set(device, n);
+  }
+  return n;
+}
+
+function checkName(ctx: RuleContext, device: Device, { names, lower }: Names, path: string, ref: Located<string>, what: string, onlyTunnels: boolean): void {
+  if (lower.has(ref.value.toLowerCase())) return;
   const tunnels = device.tunnels.map((id) => ctx.tunnel(id).name);
   const suggestion = didYouMean(ref.value, onlyTunnels ? tunnels : names);
   // Linux routes may use interfaces declared elsewhere: only a near-miss of a declared tunnel is certain.
