@@ -1,14 +1,17 @@
-// `tunnelwright up | status | down`: bring one tunnel of the model up in this process, list running engines,
-// stop one. Registered in server/src/cli/main.ts; the logic lives here.
+// `tunnelwright up | status | down`: bring one tunnel of the model up in this process (which execs itself
+// unprivileged once the device and sockets are open), list running engines, stop one. Registered in server/src/cli/main.ts; the logic lives here.
+import { promises as fs } from 'node:fs';
 import { analyze } from '../../server/src/analyze';
 import { loadPaths } from '../../server/src/cli/load';
 import type { Tunnel } from '../../server/src/model/types';
 import { capabilities } from './caps';
-import { isAlive, listEngines, queryStatus, requestDown, serveControl, type EngineList } from './control';
+import { bindControl, isAlive, listEngines, queryStatus, requestDown, serveControl, type EngineList } from './control';
 import { engineConfig } from './from-model';
+import { HANDOFF_VAR, takeHandoff, type Handoff } from './handoff';
+import { libc } from './os/libc';
 import { validDeviceName } from './os/netconf';
-import { dropCapabilities } from './os/privileges';
-import { startEngine } from './run';
+import { dropPrivilegesAndExec, targetIdentity } from './os/privileges';
+import { closeEngine, openEngine, startEngine, workerPath } from './run';
 import type { EngineStatus } from './status';
 
 export interface Io {
@@ -26,9 +29,15 @@ export interface UpOptions {
   json?: boolean;
 }
 
-/** Runs until SIGINT/SIGTERM or `tunnelwright down`; returns the exit code. */
+/**
+ * Runs until SIGINT/SIGTERM or `tunnelwright down`; returns the exit code. A fresh start opens the device
+ * and sockets, then execs itself without privileges; the new image finds the handoff and runs the engine.
+ */
 export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<number> {
   const fail = (msg: string) => (io.err(`tunnelwright: ${msg}`), 2);
+  const handoff = takeHandoff(process.env);
+  if (typeof handoff === 'string') return fail(handoff);
+  if (handoff) return runHandedOff(handoff, o, io);
   if (o.inner !== undefined && o.inner !== 'tun' && o.inner !== 'host') return fail(`--inner must be tun or host, not "${o.inner}"`);
   const keepalive = o.keepalive === undefined ? undefined : Number(o.keepalive);
   if (keepalive !== undefined && !(keepalive > 0 && keepalive <= 3600)) return fail(`--keepalive must be a number of seconds between 0 and 3600`);
@@ -47,10 +56,42 @@ export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<numb
   if ('error' in cfg) return fail(cfg.error);
   if (picked.disabled) io.err(`tunnelwright: note: ${picked.name} is administratively disabled in ${picked.path}; bringing it up anyway`);
 
+  // Root becomes the user who elevated it (or stays root, without capabilities); a start with granted
+  // capabilities stays who it is.
+  const become = process.geteuid?.() === 0 ? targetIdentity(process.env, (uid) => libc().primaryGid(uid)) : null;
+  if (typeof become === 'string') return fail(`cannot choose whom to run as: ${become}`);
+  let opened;
+  try {
+    opened = await openEngine(cfg);
+  } catch (e) {
+    return fail(`cannot bring ${cfg.name} up: ${(e as Error).message}`);
+  }
+  const control = await bindControl(cfg.name, become).catch((e: Error) => {
+    io.err(`tunnelwright: control socket unavailable (${e.message}); status/down will not see this engine`);
+    return null;
+  });
+  const passed: Handoff = { engine: opened, control: control && { fd: control.fd, path: control.path } };
+  const keep = [opened.fds.socket, ...(opened.fds.tun === null ? [] : [opened.fds.tun]), ...(control ? [control.fd] : [])];
+  const env = { ...(process.env as Record<string, string>), [HANDOFF_VAR]: JSON.stringify(passed) };
+  try {
+    // The same command line again, in a process that has no privilege left (os/privileges.ts).
+    dropPrivilegesAndExec(become, keep, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], env, [process.argv[1], workerPath()]);
+  } catch (e) {
+    closeEngine(opened);
+    await control?.unbind();
+    return fail(`cannot drop privileges: ${(e as Error).message}`);
+  }
+}
+
+/** The engine proper, after the exec: no capabilities in any thread, descriptors inherited. */
+async function runHandedOff(h: Handoff, o: UpOptions, io: Io): Promise<number> {
+  const fail = (msg: string) => (io.err(`tunnelwright: ${msg}`), 2);
+  const { cfg } = h.engine;
   let engine;
   try {
-    engine = await startEngine(cfg);
+    engine = startEngine(h.engine);
   } catch (e) {
+    if (h.control) await fs.rm(h.control.path, { force: true }).catch(() => undefined);
     return fail(`cannot bring ${cfg.name} up: ${(e as Error).message}`);
   }
   const print = (s: EngineStatus) => io.out(o.json ? JSON.stringify(s) : describe(s));
@@ -62,28 +103,21 @@ export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<numb
   });
   let stopRequested!: () => void;
   const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
-  const control = await serveControl(cfg.name, () => engine.latest(), () => stopRequested()).catch((e: Error) => {
+  const control = h.control && (await serveControl(h.control, () => engine.latest(), () => stopRequested()).catch((e: Error) => {
     io.err(`tunnelwright: control socket unavailable (${e.message}); status/down will not see this engine`);
     return null;
-  });
-  // Device, sockets and control socket exist; stopping only closes them (see os/privileges.ts).
-  try {
-    dropCapabilities();
-  } catch (e) {
-    await engine.stop();
-    await control?.close();
-    return fail(`cannot drop privileges: ${(e as Error).message}`);
-  }
+  }));
   const onSignal = () => stopRequested();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  if (!o.json) io.out(`${cfg.name}: ${cfg.mode} ${cfg.local ?? '(any)'} → ${cfg.remote ?? '(per packet)'}, inner ${inner}; stop with Ctrl-C`);
+  if (!o.json) io.out(`${cfg.name}: ${cfg.mode} ${cfg.local ?? '(any)'} → ${cfg.remote ?? '(per packet)'}, inner ${cfg.inner}, running as uid ${process.getuid?.()}; stop with Ctrl-C`);
   const failure = await Promise.race([stopped.then(() => undefined), engine.failed]);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   const final = await engine.stop();
   await control?.close();
-  if (final) print(final);
+  // Stopping reports the final state through onStatus too; a text line for it has been printed already then.
+  if (final && (o.json || final.state !== lastState)) print(final);
   if (failure) return fail(failure);
   return 0;
 }

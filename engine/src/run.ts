@@ -1,5 +1,6 @@
-// Main-thread side of a running engine: creates the device and sockets (so refusals are reported before
-// anything runs), starts the worker, and tears everything down in reverse order.
+// Main-thread side of a running engine. `openEngine` (privileged) creates the device and sockets, so
+// refusals are reported before anything runs; `startEngine` (after the exec that drops privileges,
+// os/privileges.ts) starts the worker on them and tears everything down in reverse order.
 import { closeSync, existsSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -30,26 +31,34 @@ export interface RunningEngine {
   stop(): Promise<EngineStatus | null>;
 }
 
-function workerPath(): string {
+export function workerPath(): string {
   // Bundled: dist/engine-worker.js next to dist/cli.js.
   const p = nodePath.join(__dirname, 'engine-worker.js');
   if (!existsSync(p)) throw new Error(`engine worker not found at ${p}; run \`npm run build\``);
   return p;
 }
 
-export async function startEngine(cfg: EngineConfig): Promise<RunningEngine> {
-  const opened: number[] = [];
-  const closeAll = () => {
-    for (const fd of opened.reverse()) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
+/** What the privileged start opened, as plain data that survives the exec into the unprivileged engine. */
+export interface OpenedEngine {
+  cfg: EngineConfig;
+  fds: { socket: number; tun: number | null };
+  mac: number[];
+}
+
+function closeFds(fds: number[]): void {
+  for (const fd of fds) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
     }
-  };
+  }
+}
+
+/** Creates the outer socket and the device (the steps that need privileges); closes what it opened on failure. */
+export async function openEngine(cfg: EngineConfig): Promise<OpenedEngine> {
   const mac = randomMac((n) => crypto.getRandomValues(new Uint8Array(n)));
-  let tun: number | null = null;
+  const opened: number[] = [];
   try {
     const encap = encapFor(cfg);
     const limit = cfg.encapLimit ?? DEFAULT_ENCAP_LIMIT;
@@ -62,44 +71,61 @@ export async function startEngine(cfg: EngineConfig): Promise<RunningEngine> {
       dstOpts: cfg.outerFamily === 6 && cfg.mode !== 'vxlan' && limit !== 'none' ? encapLimitOption(encap.protocol, limit) : null,
     });
     opened.push(socket);
+    let tun: number | null = null;
     if (cfg.inner === 'tun') {
       tun = openTun(cfg.name, isL2(cfg.mode));
       opened.push(tun);
       await configureDevice(cfg, isL2(cfg.mode) ? macText(mac) : null);
     }
-    const wake = openEventFd();
-    opened.push(wake);
-    const init: WorkerInit = { cfg, fds: { socket, tun, wake }, mac: Array.from(mac) };
-    const worker = new Worker(workerPath(), { workerData: init });
-    let latest: EngineStatus | null = null;
-    const listeners: ((s: EngineStatus) => void)[] = [];
-    worker.on('message', (m: WorkerMessage) => {
-      latest = { ...m.status, pid: process.pid };
-      for (const l of listeners) l(latest);
-    });
-    let stopping: Promise<EngineStatus | null> | undefined;
-    let workerError = 'the engine worker stopped unexpectedly';
-    worker.on('error', (e) => (workerError = `the engine stopped: ${e.message}`));
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    const failed = new Promise<string>((resolve) => void exited.then(() => stopping === undefined && resolve(workerError)));
-    return {
-      cfg,
-      failed,
-      latest: () => latest,
-      onStatus: (l) => listeners.push(l),
-      stop: () =>
-        (stopping ??= (async () => {
-          signalEventFd(wake);
-          const timer = setTimeout(() => void worker.terminate(), STOP_TIMEOUT_MS);
-          await exited;
-          clearTimeout(timer);
-          closeAll();
-          return latest && { ...latest, state: 'down' as const };
-        })()),
-    };
+    return { cfg, fds: { socket, tun }, mac: Array.from(mac) };
   } catch (e) {
-    closeAll();
+    closeFds(opened.reverse());
     throw e;
   }
 }
 
+export function closeEngine(e: OpenedEngine): void {
+  closeFds(e.fds.tun === null ? [e.fds.socket] : [e.fds.tun, e.fds.socket]);
+}
+
+/** Starts the packet worker on descriptors `openEngine` opened; `stop` closes them all. */
+export function startEngine(opened: OpenedEngine): RunningEngine {
+  const { cfg, fds } = opened;
+  const wake = openEventFd();
+  const init: WorkerInit = { cfg, fds: { ...fds, wake }, mac: opened.mac };
+  let worker: Worker;
+  try {
+    worker = new Worker(workerPath(), { workerData: init });
+  } catch (e) {
+    closeFds([wake]);
+    closeEngine(opened);
+    throw e;
+  }
+  let latest: EngineStatus | null = null;
+  const listeners: ((s: EngineStatus) => void)[] = [];
+  worker.on('message', (m: WorkerMessage) => {
+    latest = { ...m.status, pid: process.pid };
+    for (const l of listeners) l(latest);
+  });
+  let stopping: Promise<EngineStatus | null> | undefined;
+  let workerError = 'the engine worker stopped unexpectedly';
+  worker.on('error', (e) => (workerError = `the engine stopped: ${e.message}`));
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const failed = new Promise<string>((resolve) => void exited.then(() => stopping === undefined && resolve(workerError)));
+  return {
+    cfg,
+    failed,
+    latest: () => latest,
+    onStatus: (l) => listeners.push(l),
+    stop: () =>
+      (stopping ??= (async () => {
+        signalEventFd(wake);
+        const timer = setTimeout(() => void worker.terminate(), STOP_TIMEOUT_MS);
+        await exited;
+        clearTimeout(timer);
+        closeFds([wake]);
+        closeEngine(opened);
+        return latest && { ...latest, state: 'down' as const };
+      })()),
+  };
+}

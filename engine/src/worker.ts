@@ -13,7 +13,6 @@ import { isL2 } from './config';
 import { errnoName } from './os/errors';
 import { EAGAIN, libc } from './os/libc';
 import { kernelPathMtu } from './os/pathmtu';
-import { dropCapabilities } from './os/privileges';
 import { Poller } from './os/poll';
 import { addrBytes } from './packets/addr';
 import { PacketPool } from './os/mmsg';
@@ -25,8 +24,7 @@ const STATUS_INTERVAL_MS = 1000;
 
 function run(init: WorkerInit): void {
   const { cfg, fds } = init;
-  // Every fd this thread needs is open: it handles packets from the wire without any capability.
-  dropCapabilities();
+  // The process has no capability left (os/privileges.ts): packets from the wire meet an unprivileged thread.
   const vxlan = isL2(cfg.mode);
   const pool = new PacketPool(BATCH, HEADROOM + MAX_PACKET);
   // Each read lands after the headroom the engine writes the outer headers into.

@@ -1,11 +1,10 @@
 // Faults across two namespaces: wrong key, strangers and garbage on the wire, a peer that dies and comes
 // back, and teardown on SIGTERM. Needs root; skipped without it.
-import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flood, sendRaw6 } from './blast';
 import { addrBytes } from '../../engine/src/packets/addr';
 import { buildIcmpv6Echo, ICMPV6_ECHO_REQUEST } from '../../engine/src/packets/icmpv6';
-import { buildCli, dropsOf, fixture, GRE_GARBAGE_REASONS, isRoot, Lab, OUTER } from './lab';
+import { buildCli, dropsOf, fixture, GRE_GARBAGE_REASONS, isRoot, Lab, OTHER_UID, OUTER } from './lab';
 
 describe.skipIf(!isRoot)('faults (needs root)', () => {
   let lab: Lab;
@@ -68,10 +67,10 @@ describe.skipIf(!isRoot)('faults (needs root)', () => {
     await eb.waitFor((x) => x.state === 'up');
     expect(await lab.exec(lab.b, 'ip', 'route', 'show', '10.144.0.0/16')).toMatch(/dev ipip4/);
 
-    // Another user sees the status but may not stop the engines.
-    const st = await lab.cli(['status', '--json'], 65534);
+    // Another user (not the one the engines run as, root here) sees the status but may not stop them.
+    const st = await lab.cli(['status', '--json'], OTHER_UID);
     expect(st.code).toBe(0);
-    const refused = await lab.cli(['down', 'Tunnel4'], 65534);
+    const refused = await lab.cli(['down', 'Tunnel4'], OTHER_UID);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/only the user running the engine, or root, may stop it/);
     const rows = JSON.parse(st.stdout) as { name: string; state: string; packetsIn: number }[];
@@ -87,7 +86,7 @@ describe.skipIf(!isRoot)('faults (needs root)', () => {
     await expect(lab.exec(lab.b, 'ip', 'link', 'show', 'ipip4')).rejects.toThrow(/does not exist/);
     expect(await lab.exec(lab.b, 'ip', 'route', 'show', '10.144.0.0/16')).toBe('');
     expect(await lab.exec(lab.a, 'ip', '-o', 'link', 'show')).not.toMatch(/Tunnel4/);
-    expect(readdirSync(lab.runtimeDir)).toEqual([]);
+    expect(lab.controlSockets()).toEqual([]);
     expect((await lab.cli(['down', 'Tunnel4'])).code).toBe(1);
   });
 

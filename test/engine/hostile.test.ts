@@ -1,19 +1,34 @@
 // Hostile input and abrupt ends, across two namespaces: an engine killed with SIGKILL leaves nothing a
 // later `up`, `status` or `down` trips over; a flood of garbage and spoofed packets is dropped by reason
-// while a ping keeps answering in bounded memory; capabilities are gone once the engine runs.
+// while a ping keeps answering in bounded memory; once running, no thread of the engine is root or holds a
+// capability, and it runs as the user who elevated it.
 // Needs root; skipped without it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTO_GRE } from '../../engine/src/packets/ipv4';
 import { flood } from './blast';
-import { buildCli, fixture, GRE_GARBAGE_REASONS, isRoot, Lab, OUTER, rawSocketDrops, type EngineProcess, type StatusLine } from './lab';
+import { buildCli, fixture, GRE_GARBAGE_REASONS, isRoot, Lab, OTHER_UID, OUTER, rawSocketDrops, type EngineProcess, type StatusLine } from './lab';
 
 /** A field of /proc/PID/status (or of one thread's, under task/TID). */
 function procField(statusFile: string, field: string): string {
-  const m = new RegExp(`^${field}:\\s*(.+)$`, 'm').exec(readFileSync(statusFile, 'utf8'));
+  const m = new RegExp(`^${field}:[ \\t]*(.*)$`, 'm').exec(readFileSync(statusFile, 'utf8'));
   if (!m) throw new Error(`no ${field} in ${statusFile}`);
   return m[1].trim();
+}
+
+/** Every thread of an engine holds exactly this identity and no capability, and can gain none. */
+function expectUnprivileged(pid: number, uid: number, gid: number): void {
+  const tasks = readdirSync(`/proc/${pid}/task`).map((t) => nodePath.join(`/proc/${pid}/task`, t, 'status')).filter((f) => existsSync(f));
+  // The main thread, the packet worker and Node's own helper threads (libuv, V8).
+  expect(tasks.length).toBeGreaterThanOrEqual(3);
+  for (const f of tasks) {
+    expect(procField(f, 'Uid').split(/\s+/)).toEqual(Array(4).fill(String(uid)));
+    expect(procField(f, 'Gid').split(/\s+/)).toEqual(Array(4).fill(String(gid)));
+    expect(procField(f, 'Groups')).toBe('');
+    for (const set of ['CapEff', 'CapPrm', 'CapInh', 'CapBnd', 'CapAmb']) expect(`${set} ${procField(f, set)}`).toMatch(new RegExp(`^${set} 0+$`));
+    expect(procField(f, 'NoNewPrivs')).toBe('1');
+  }
 }
 
 const rssKiB = (e: EngineProcess) => Number(procField(`/proc/${e.child.pid}/status`, 'VmRSS').replace(/\s*kB$/, ''));
@@ -28,19 +43,19 @@ describe.skipIf(!isRoot)('hostile input and abrupt ends (needs root)', () => {
 
   const ipipArgs = [fixture('ipip'), '--keepalive', '0.25'];
   const upBranch = () => lab.up(lab.b, ...ipipArgs, '--tunnel', 'ipip4', '--device', 'branch.sh');
-  const sockets = () => readdirSync(lab.runtimeDir);
+  const sockets = () => lab.controlSockets();
 
   it('SIGKILL: device and routes vanish with the fds; the next up reclaims the name, status and down clean the stale socket', async () => {
     const ea = await lab.up(lab.a, ...ipipArgs, '--tunnel', 'Tunnel4', '--device', 'hq.ios');
     let eb = await upBranch();
     await eb.waitFor((x) => x.state === 'up');
     const killedPid = eb.child.pid!;
-    expect(sockets()).toContain(`ipip4.${killedPid}.sock`);
+    expect(sockets()).toContain(`0/ipip4.${killedPid}.sock`);
     await eb.stop('SIGKILL');
     // The TUN device is not persistent: the kernel removes it, and its routes, when the last fd closes.
     await expect(lab.exec(lab.b, 'ip', 'link', 'show', 'ipip4')).rejects.toThrow(/does not exist/);
     expect(await lab.exec(lab.b, 'ip', 'route', 'show', '10.144.0.0/16')).toBe('');
-    expect(sockets()).toContain(`ipip4.${killedPid}.sock`);
+    expect(sockets()).toContain(`0/ipip4.${killedPid}.sock`);
 
     // The same tunnel comes up again in the same namespace, device name and all.
     eb = await upBranch();
@@ -51,7 +66,7 @@ describe.skipIf(!isRoot)('hostile input and abrupt ends (needs root)', () => {
     expect(st.stderr).toMatch(new RegExp(`ipip4 \\(pid ${killedPid}\\) is gone; removed its stale control socket`));
     const rows = JSON.parse(st.stdout) as { name: string; pid: number }[];
     expect(rows.map((r) => `${r.name}.${r.pid}`).sort()).toEqual([`Tunnel4.${ea.child.pid}`, `ipip4.${eb.child.pid}`].sort());
-    expect(sockets()).not.toContain(`ipip4.${killedPid}.sock`);
+    expect(sockets()).not.toContain(`0/ipip4.${killedPid}.sock`);
 
     // `down` of an engine that was killed says so, and cleans up after it.
     const gonePid = eb.child.pid!;
@@ -60,25 +75,17 @@ describe.skipIf(!isRoot)('hostile input and abrupt ends (needs root)', () => {
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(new RegExp(`ipip4 \\(pid ${gonePid}\\) is gone; removed its stale control socket`));
     expect(down.stderr).toMatch(/no engine named "ipip4" is running \(it ended without stopping cleanly\)/);
-    expect(sockets()).toEqual([`Tunnel4.${ea.child.pid}.sock`]);
+    expect(sockets()).toEqual([`0/Tunnel4.${ea.child.pid}.sock`]);
     expect(await ea.stop()).toBe(0);
     expect(sockets()).toEqual([]);
   });
 
-  it('runs without capabilities once its device and sockets are open, and still follows the path and stops on `down`', async () => {
+  it('started by root itself: stays root once its device and sockets are open, but no thread keeps a capability; it still follows the path and stops on `down`', async () => {
     const ea = await lab.up(lab.a, ...ipipArgs, '--tunnel', 'Tunnel4', '--device', 'hq.ios');
     const eb = await upBranch();
     await ea.waitFor((x) => x.state === 'up');
     await eb.waitFor((x) => x.state === 'up');
-    const pid = ea.child.pid!;
-    const tasks = readdirSync(`/proc/${pid}/task`).map((t) => nodePath.join(`/proc/${pid}/task`, t, 'status'));
-    // The main thread and the packet worker (a thread of the same process) hold nothing, bounding set included.
-    expect(procField(`/proc/${pid}/status`, 'CapEff')).toMatch(/^0+$/);
-    expect(procField(`/proc/${pid}/status`, 'CapPrm')).toMatch(/^0+$/);
-    expect(procField(`/proc/${pid}/status`, 'CapBnd')).toMatch(/^0+$/);
-    expect(procField(`/proc/${pid}/status`, 'NoNewPrivs')).toBe('1');
-    const emptied = tasks.filter((f) => existsSync(f) && /^0+$/.test(procField(f, 'CapBnd')));
-    expect(emptied.length).toBeGreaterThanOrEqual(2);
+    expectUnprivileged(ea.child.pid!, 0, 0);
     // Still a working tunnel: traffic, and a smaller path learned at the next keepalive.
     expect(await lab.ping(lab.a, '10.44.0.2')).toMatch(/3 received/);
     await lab.exec(lab.a, 'ip', 'link', 'set', lab.vethA, 'mtu', '1300');
@@ -93,6 +100,46 @@ describe.skipIf(!isRoot)('hostile input and abrupt ends (needs root)', () => {
     await expect(lab.exec(lab.a, 'ip', 'link', 'show', 'Tunnel4')).rejects.toThrow(/does not exist/);
     expect(await eb.stop()).toBe(0);
     expect(sockets()).toEqual([]);
+  });
+
+  it('started through sudo: runs as SUDO_UID/SUDO_GID; root and that user may stop it, others may not; no socket is left', async () => {
+    const sudo = { SUDO_UID: '4242', SUDO_GID: '4343', SUDO_USER: 'someone' };
+    const ea = await lab.upWith({ env: sudo }, lab.a, ...ipipArgs, '--tunnel', 'Tunnel4', '--device', 'hq.ios');
+    const eb = await lab.upWith({ env: sudo }, lab.b, ...ipipArgs, '--tunnel', 'ipip4', '--device', 'branch.sh');
+    await ea.waitFor((x) => x.state === 'up');
+    await eb.waitFor((x) => x.state === 'up');
+    expectUnprivileged(ea.child.pid!, 4242, 4343);
+    expectUnprivileged(eb.child.pid!, 4242, 4343);
+    expect(sockets()).toEqual([`4242/Tunnel4.${ea.child.pid}.sock`, `4242/ipip4.${eb.child.pid}.sock`]);
+    expect(await lab.ping(lab.a, '10.44.0.2')).toMatch(/3 received/);
+
+    const refused = await lab.cli(['down', 'ipip4'], OTHER_UID);
+    expect(refused.stderr).toMatch(/only the user running the engine, or root, may stop it/);
+    const byUser = await lab.cli(['down', 'ipip4'], 4242);
+    expect(byUser.stdout).toMatch(/ipip4 \(pid \d+\): down/);
+    expect(await eb.exited).toBe(0);
+    expect((await lab.cli(['down', 'Tunnel4'])).code).toBe(0);
+    expect(await ea.exited).toBe(0);
+    // Each removed its own socket from the folder it owns.
+    expect(sockets()).toEqual([]);
+    await expect(lab.exec(lab.a, 'ip', 'link', 'show', 'Tunnel4')).rejects.toThrow(/does not exist/);
+  });
+
+  it('installed where the user it would run as cannot read it: refuses with what to do, leaves no device and no socket', async () => {
+    // A copy of the bundle in a folder only root may enter (node_modules above it still holds koffi).
+    const cli = await buildCli();
+    const hidden = mkdtempSync(nodePath.join(nodePath.dirname(nodePath.dirname(cli)), 'tw-root-only-'));
+    try {
+      chmodSync(hidden, 0o700);
+      for (const f of ['cli.js', 'engine-worker.js']) copyFileSync(nodePath.join(nodePath.dirname(cli), f), nodePath.join(hidden, f));
+      const e = await lab.upWith({ cli: nodePath.join(hidden, 'cli.js'), env: { SUDO_UID: '4242', SUDO_GID: '4343' } }, lab.a, ...ipipArgs, '--tunnel', 'Tunnel4', '--device', 'hq.ios');
+      expect(await e.exited).toBe(2);
+      expect(e.stderr).toMatch(new RegExp(`cannot drop privileges: ${hidden}/cli\\.js is not readable by uid 4242, which the engine runs as once started \\(the user who started it through sudo or pkexec\\); install it where that user can read it`));
+      await expect(lab.exec(lab.a, 'ip', 'link', 'show', 'Tunnel4')).rejects.toThrow(/does not exist/);
+      expect(sockets()).toEqual([]);
+    } finally {
+      rmSync(hidden, { recursive: true, force: true });
+    }
   });
 
   it('a flood of 100,000 spoofed and garbage packets per second: dropped by reason, ping keeps answering, memory stays bounded', async () => {

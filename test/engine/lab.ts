@@ -1,7 +1,7 @@
 // Two network namespaces joined by a veth pair, and the CLI run inside them. Names are unique per run and
 // everything is removed in `close()`; addresses exist only inside these namespaces.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,9 @@ export const FIXTURES = nodePath.join(__dirname, 'fixtures');
 export const isRoot = process.getuid?.() === 0 && existsSync('/dev/net/tun');
 export const hasTshark = existsSync('/usr/bin/tshark');
 export const hasEthtool = existsSync('/usr/sbin/ethtool') || existsSync('/sbin/ethtool');
+
+/** A local user no engine in these tests runs as (they run as root without capabilities, or as a SUDO_UID a test sets). */
+export const OTHER_UID = 4040;
 
 export const OUTER = { a4: '198.51.100.1', b4: '198.51.100.2', a6: '2001:db8:ffff::1', b6: '2001:db8:ffff::2' };
 
@@ -167,17 +170,31 @@ export class Lab {
     return this.exec(ns, 'ping', '-c', String(count), '-i', '0.2', '-W', '2', addr);
   }
 
-  /** Starts `tunnelwright up ARGS --json` inside a namespace. */
+  /** Starts `tunnelwright up ARGS --json` inside a namespace, as root started directly (no sudo). */
   async up(ns: string, ...args: string[]): Promise<EngineProcess> {
-    const cli = await buildCli();
+    return this.upWith({}, ns, ...args);
+  }
+
+  /**
+   * The same, with `env` added to an environment that names no elevating user (SUDO_*, PKEXEC_UID), and
+   * optionally another copy of the bundled CLI.
+   */
+  async upWith(o: { env?: Record<string, string>; cli?: string }, ns: string, ...args: string[]): Promise<EngineProcess> {
+    const cli = o.cli ?? (await buildCli());
+    const { SUDO_UID, SUDO_GID, PKEXEC_UID, ...base } = process.env;
     const child = spawn('ip', ['netns', 'exec', ns, process.execPath, cli, 'up', ...args, '--json'], {
       cwd: ROOT,
-      env: { ...process.env, TUNNELWRIGHT_RUNTIME_DIR: this.runtimeDir },
+      env: { ...base, TUNNELWRIGHT_RUNTIME_DIR: this.runtimeDir, ...o.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const e = new EngineProcess(child);
     this.engines.push(e);
     return e;
+  }
+
+  /** Control sockets in the runtime folder and its per-user folders, as "NAME.PID.sock" or "UID/NAME.PID.sock". */
+  controlSockets(): string[] {
+    return readdirSync(this.runtimeDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.sock')).sort();
   }
 
   /** Runs another CLI command (status, down) against this lab's engines, optionally as another user. */

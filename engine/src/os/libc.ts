@@ -1,5 +1,5 @@
 // libc through koffi: the few system calls Node does not offer (raw sockets, poll, eventfd, TUNSETIFF,
-// capset/prctl).
+// capset/prctl, the identity switch and execve).
 // Loaded lazily so that code paths without I/O (tests, the CLI's error messages) never need the native module.
 import { createRequire } from 'node:module';
 
@@ -23,6 +23,14 @@ export interface Libc {
   sendmmsg: Fn;
   capset: Fn;
   prctl: Fn;
+  fcntl: Fn;
+  setgroups: Fn;
+  setresgid: Fn;
+  setresuid: Fn;
+  /** Arguments and environment are arrays of strings ending with null. */
+  execve: Fn;
+  /** The primary group of a user from the passwd database (files, LDAP… as NSS says); null if unknown. */
+  primaryGid(uid: number): number | null;
   errno(): number;
   /** Native memory that never moves (for structures holding pointers), with a view onto it. */
   alloc(bytes: number): { ptr: unknown; bytes: Uint8Array; address: bigint };
@@ -35,6 +43,9 @@ export function libc(): Libc {
   // koffi is external to the bundle and loaded at run time (it ships a native binary).
   const koffi = createRequire(__filename)('koffi') as typeof import('koffi');
   const lib = koffi.load('libc.so.6');
+  // Only the fields up to pw_gid are read; the rest of struct passwd is never touched.
+  const passwd = koffi.struct('tw_passwd', { name: 'char *', passwd: 'char *', uid: 'uint32_t', gid: 'uint32_t' });
+  const getpwuid = lib.func('void *getpwuid(uint32_t)');
   cached = {
     socket: lib.func('int socket(int, int, int)'),
     bind: lib.func('int bind(int, const void *, uint32_t)'),
@@ -53,6 +64,17 @@ export function libc(): Libc {
     capset: lib.func('int capset(void *, void *)'),
     // prctl is variadic; every option used here takes integer arguments only.
     prctl: lib.func('int prctl(int, unsigned long, unsigned long, unsigned long, unsigned long)'),
+    // fcntl is variadic too; F_GETFD/F_SETFD take an int.
+    fcntl: lib.func('int fcntl(int, int, int)'),
+    setgroups: lib.func('int setgroups(size_t, void *)'),
+    // glibc applies these to every thread of the process (its setxid broadcast), not just the caller.
+    setresgid: lib.func('int setresgid(uint32_t, uint32_t, uint32_t)'),
+    setresuid: lib.func('int setresuid(uint32_t, uint32_t, uint32_t)'),
+    execve: lib.func('int execve(const char *, const char **, const char **)'),
+    primaryGid: (uid: number) => {
+      const p = getpwuid(uid) as unknown;
+      return p ? (koffi.decode(p, passwd) as { gid: number }).gid : null;
+    },
     errno: () => koffi.errno(),
     alloc: (bytes: number) => {
       const ptr = koffi.alloc('uint8_t', bytes);
@@ -90,6 +112,9 @@ export const IPV6_V6ONLY = 26;
 export const IPV6_DSTOPTS = 59;
 export const IPV6_TCLASS = 67;
 export const IPV6_RECVTCLASS = 66;
+export const F_GETFD = 1;
+export const F_SETFD = 2;
+export const FD_CLOEXEC = 1;
 export const EFD_NONBLOCK = 0o4000;
 export const EFD_CLOEXEC = 0o2000000;
 export const POLLIN = 1;
