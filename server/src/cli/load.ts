@@ -6,6 +6,25 @@ import { detectDialect } from '../dialects';
 /** Files larger than this are not configs; they are skipped with a message rather than parsed. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/** Files of one folder read at the same time. */
+const READ_CONCURRENCY = 32;
+
+type Read = { error: string; real?: undefined } | { error?: undefined; real: string; tooLarge: number; buf?: undefined } | { error?: undefined; real: string; tooLarge?: undefined; buf: Buffer };
+
+/** `fn` over `items` with at most `limit` calls pending; results in the order of `items`. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 export interface LoadResult {
   sources: SourceText[];
   /** Problems that stop the run (exit 2): missing or unreadable paths. */
@@ -23,28 +42,24 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  async function visitFile(path: string, explicit: boolean): Promise<void> {
-    let real: string;
+  /** The system calls for one file; done for many files at once, their results applied in order. */
+  async function read(path: string): Promise<Read> {
     try {
-      real = await fs.realpath(path);
-    } catch (e) {
-      result.errors.push(`${path}: ${describeError(e)}`);
-      return;
-    }
-    if (seenFiles.has(real)) return;
-    seenFiles.add(real);
-    let buf: Buffer;
-    try {
+      const real = await fs.realpath(path);
       const st = await fs.stat(path);
-      if (st.size > MAX_FILE_BYTES) {
-        result.skipped.push(`${path}: skipped, ${st.size} bytes is too large for a configuration file`);
-        return;
-      }
-      buf = await fs.readFile(path);
+      if (st.size > MAX_FILE_BYTES) return { real, tooLarge: st.size };
+      return { real, buf: await fs.readFile(path) };
     } catch (e) {
-      result.errors.push(`${path}: ${describeError(e)}`);
-      return;
+      return { error: describeError(e) };
     }
+  }
+
+  function accept(path: string, r: Read, explicit: boolean): void {
+    if (r.error !== undefined) return void result.errors.push(`${path}: ${r.error}`);
+    if (seenFiles.has(r.real)) return;
+    seenFiles.add(r.real);
+    if (r.tooLarge !== undefined) return void result.skipped.push(`${path}: skipped, ${r.tooLarge} bytes is too large for a configuration file`);
+    const buf = r.buf;
     if (buf.includes(0)) {
       const msg = `${path}: skipped, binary file (contains NUL bytes)`;
       if (explicit) result.errors.push(msg);
@@ -60,6 +75,8 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
     }
     result.sources.push({ path, text: content, dialect });
   }
+
+  const visitFile = async (path: string, explicit: boolean) => accept(path, await read(path), explicit);
 
   async function visitDir(dir: string): Promise<void> {
     let real: string;
@@ -79,14 +96,19 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const ent of entries) {
+    const wanted = entries.filter((ent) => ent.name !== 'node_modules' && ent.name !== '.git' && !isExcluded(nodePath.join(dir, ent.name)));
+    // Reading one file after another waits for each system call in turn; the folder's plain files are read
+    // together, and taken in name order below, so the result does not depend on which read ends first.
+    const plain = wanted.filter((ent) => ent.isFile() && !ent.name.toLowerCase().endsWith('.md'));
+    const reads = new Map(plain.map((ent, i) => [ent, i]));
+    const done = await mapLimited(plain, READ_CONCURRENCY, (ent) => read(nodePath.join(dir, ent.name)));
+    for (const ent of wanted) {
       const p = nodePath.join(dir, ent.name);
-      if (ent.name === 'node_modules' || ent.name === '.git' || isExcluded(p)) continue;
       if (ent.isDirectory()) {
         await visitDir(p);
       } else if (ent.isFile()) {
-        if (ent.name.toLowerCase().endsWith('.md')) continue;
-        await visitFile(p, false);
+        const at = reads.get(ent);
+        if (at !== undefined) accept(p, done[at], false);
       } else if (ent.isSymbolicLink()) {
         let st;
         try {
