@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol/node';
+import { analyze } from '../../server/src/analyze';
+import { generateWorkspace } from '../../bench/generate';
 import { LspClient, positionOf, root, scratchWorkspace, uriOf } from './harness';
 
 // Server lifecycle and workspace handling: the CLI entry point, indexing with progress, which documents are
@@ -51,6 +53,22 @@ describe('language server lifecycle', () => {
       position: positionOf(files['site7/a.vyos'], 'tun7', 1),
     });
     expect(defs.map((d) => d.uri)).toEqual([uriOf(path.join(ws, 'site7/b.vyos'))]);
+  });
+
+  it('indexes a large folder on worker threads, with the same diagnostics as an analysis in one thread', async () => {
+    // Over the pool's 1 MiB threshold, with the examples' findings in it so the comparison is not of empty lists.
+    const generated = generateWorkspace({ lines: 40_000, files: 20 });
+    const examples = ['ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh', '6rd-cisco-br.ios'];
+    const ws = scratchWorkspace(examples, Object.fromEntries(generated.map((g) => [path.basename(g.path), g.text])));
+    const files = [...examples, ...generated.map((g) => path.basename(g.path))].map((f) => path.join(ws, f));
+    const expected = analyze(files.map((f) => ({ path: f, text: fs.readFileSync(f, 'utf8') }))).findings;
+    expect(expected.length).toBeGreaterThan(0);
+    const client = await start({ workspace: ws });
+    await client.waitFor('diagnostics for every file', () => files.every((f) => client.published.has(uriOf(f))));
+    expect(client.logs.join('\n')).toMatch(/parsed \d+ files in \d+ ms, \d+ of them on worker threads/);
+    const key = (f: string, line: number, character: number, code: unknown) => `${path.basename(f)}:${line}:${character} ${String(code)}`;
+    const published = files.flatMap((f) => client.published.get(uriOf(f))!.diagnostics.map((d) => key(f, d.range.start.line, d.range.start.character, d.code)));
+    expect(published.sort()).toEqual(expected.map((x) => key(x.path, x.range.start.line, x.range.start.character, x.code)).sort());
   });
 
   it('analyses shell scripts only when they configure tunnels, interfaces or routes', async () => {

@@ -154,6 +154,8 @@ export function startServer(connection: Connection): void {
     for (const e of loaded.errors) log(e);
     for (const s of loaded.sources) skipped(index.setDisk(s.path, s.text));
     const items = index.unparsed(loaded.sources.map((s) => s.path));
+    const t0 = performance.now();
+    const offloaded = pool.offloaded;
     const big = withProgress && items.length >= PROGRESS_THRESHOLD && caps.window?.workDoneProgress;
     // A client that refuses the progress token still gets its files indexed.
     const progress = big ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -165,6 +167,10 @@ export function startServer(connection: Connection): void {
       const models = await pool.parse(part);
       part.forEach((item, k) => index.adopt(item, models[k]));
       progress?.report(Math.round((100 * (i + part.length)) / items.length), `${i + part.length} of ${items.length} files`);
+    }
+    if (items.length > 0) {
+      const threads = pool.offloaded > offloaded ? `, ${pool.offloaded - offloaded} of them on worker threads` : '';
+      log(`parsed ${items.length} files in ${Math.round(performance.now() - t0)} ms${threads}`);
     }
     index.snapshot();
     progress?.done();

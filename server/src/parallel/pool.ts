@@ -70,6 +70,8 @@ export class ParsePool {
   private nextId = 0;
   /** Workers started so far, and how many of them failed (for logs and tests). */
   started = 0;
+  /** Files parsed on worker threads so far. */
+  offloaded = 0;
   failures = 0;
   private closed = false;
 
@@ -159,6 +161,7 @@ export class ParsePool {
       const sent = slot.inflight.shift();
       if (!sent || sent.id !== reply.id) return this.fail(slot); // protocol out of step: treat as a failure
       const models = (JSON.parse(reply.models) as ReplyModels).map((m) => m ?? undefined);
+      this.offloaded += models.length;
       this.settle(sent.chunk, models);
       if (slot.inflight.length === 0) worker.unref();
       this.dispatch();
