@@ -3,28 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { HOOK_TIMEOUT_MS, serverFor, uriOf } from './harness';
+import { exampleFiles, HOOK_TIMEOUT_MS, serverFor, uriOf } from './harness';
 
 // Diagnostics over real LSP, by push (clients without pull support) and by pull (VS Code), on the reference
 // scenarios of examples/README.md.
-
-const all = [
-  'ipip4-rtx1300.rtx',
-  'ipip4-amazon-linux.sh',
-  'gre-vyoshkg1.vyos',
-  'gre-vyostok1.vyos',
-  'vxlan-mirror-target.sh',
-  '6rd-cisco-br.ios',
-  '6rd-amazon-linux-ce/ifcfg-sit1',
-  '6rd-amazon-linux-ce/rc.local',
-];
 
 const isTypo = (d: Diagnostic) => d.range.start.line === 5 && d.range.start.character === 1 && d.range.end.character === 11;
 const text = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const isMtu = (d: Diagnostic) => /MTU/.test(text(d)) && d.severity === 2;
 
 describe('diagnostics by push', () => {
-  const s = serverFor(all);
+  const s = serverFor(exampleFiles);
   const rtx = () => path.join(s.ws, 'ipip4-rtx1300.rtx');
   const ec2 = () => path.join(s.ws, 'ipip4-amazon-linux.sh');
 
@@ -96,7 +85,7 @@ describe('diagnostics by push', () => {
 });
 
 describe('diagnostics by pull', () => {
-  const s = serverFor(all, { pull: true });
+  const s = serverFor(exampleFiles, { pull: true });
 
   it('asks the client to pull once the workspace is indexed', async () => {
     await s.client.waitFor('a diagnostic refresh', () => s.client.refreshes > 0);

@@ -2,23 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentSymbol, FoldingRange, InlayHint, Location, SymbolInformation } from 'vscode-languageserver-protocol/node';
-import { HOOK_TIMEOUT_MS, positionOf, serverFor, uriOf } from './harness';
+import { exampleFiles, HOOK_TIMEOUT_MS, positionOf, serverFor, uriOf } from './harness';
 
 // Hovers, navigation, outline, folding and inlay hints over real LSP on the reference scenarios.
 
 describe('language features', () => {
-  const s = serverFor([
-    'ipip4-rtx1300.rtx',
-    'ipip4-amazon-linux.sh',
-    'ipip6-amazon-linux.sh',
-    'ipip6-rtx1300.rtx',
-    'gre-vyoshkg1.vyos',
-    'gre-vyostok1.vyos',
-    'vxlan-mirror-target.sh',
-    '6rd-cisco-br.ios',
-    '6rd-amazon-linux-ce/ifcfg-sit1',
-    '6rd-amazon-linux-ce/rc.local',
-  ]);
+  const s = serverFor(exampleFiles);
   const f = (name: string) => path.join(s.ws, name);
   const at = (name: string, needle: string, offset = 1) => ({ textDocument: { uri: uriOf(f(name)) }, position: positionOf(fs.readFileSync(f(name), 'utf8'), needle, offset) });
   const hoverText = async (name: string, needle: string, offset = 1) =>
@@ -119,7 +108,7 @@ describe('language features', () => {
     it('lists every tunnel as a workspace symbol', async () => {
       const syms = await s.client.request<SymbolInformation[]>('workspace/symbol', { query: '' });
       const names = syms.map((s) => s.name).sort();
-      expect(names).toEqual(['Tunnel0', 'aws0', 'aws0', 'sit1', 'tun0', 'tun0', 'tunnel11', 'tunnel11', 'vxlan0']);
+      expect(names).toEqual(['Tunnel0', 'aws0', 'aws0', 'aws1', 'sak0', 'sit1', 'tun0', 'tun0', 'tunnel11', 'tunnel11', 'vxlan0']);
       const filtered = await s.client.request<SymbolInformation[]>('workspace/symbol', { query: 'vxl' });
       expect(filtered.map((s) => s.name)).toEqual(['vxlan0']);
     });

@@ -35,6 +35,12 @@ export function buildServer(): void {
   built = true;
 }
 
+/** Every configuration file of examples/ (the reference scenarios), relative to it. */
+export const exampleFiles: string[] = fs
+  .readdirSync(path.join(root, 'examples'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => !f.endsWith('.md') && fs.statSync(path.join(root, 'examples', f)).isFile())
+  .sort();
+
 /** A scratch workspace with copies of the named files from examples/ (and extra files given as text). */
 export function scratchWorkspace(examples: string[], extra: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-lsp-'));
