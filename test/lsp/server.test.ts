@@ -56,8 +56,9 @@ describe('language server lifecycle', () => {
   });
 
   it('indexes a large folder on worker threads, with the same diagnostics as an analysis in one thread', async () => {
-    // Over the pool's 1 MiB threshold, with the examples' findings in it so the comparison is not of empty lists.
-    const generated = generateWorkspace({ lines: 40_000, files: 20 });
+    // Over the pool's 1 MiB threshold and with enough files for a progress notification, with the examples'
+    // findings in it so the comparison is not of empty lists.
+    const generated = generateWorkspace({ lines: 40_000, files: 60 });
     const examples = ['ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh', '6rd-cisco-br.ios'];
     const ws = scratchWorkspace(examples, Object.fromEntries(generated.map((g) => [path.basename(g.path), g.text])));
     const files = [...examples, ...generated.map((g) => path.basename(g.path))].map((f) => path.join(ws, f));
@@ -66,6 +67,7 @@ describe('language server lifecycle', () => {
     const client = await start({ workspace: ws });
     await client.waitFor('diagnostics for every file', () => files.every((f) => client.published.has(uriOf(f))));
     expect(client.logs.join('\n')).toMatch(/parsed \d+ files in \d+ ms, \d+ of them on worker threads/);
+    expect(client.progress.filter((p) => p.kind === 'report').length).toBeGreaterThan(0);
     const key = (f: string, line: number, character: number, code: unknown) => `${path.basename(f)}:${line}:${character} ${String(code)}`;
     const published = files.flatMap((f) => client.published.get(uriOf(f))!.diagnostics.map((d) => key(f, d.range.start.line, d.range.start.character, d.code)));
     expect(published.sort()).toEqual(expected.map((x) => key(x.path, x.range.start.line, x.range.start.character, x.code)).sort());

@@ -160,14 +160,9 @@ export function startServer(connection: Connection): void {
     // A client that refuses the progress token still gets its files indexed.
     const progress = big ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Tunnelwright: indexing configurations', 0, `${items.length} files`, false);
-    // In batches, so progress moves and other messages get through between them.
-    const batch = progress ? Math.ceil(items.length / 10) : items.length;
-    for (let i = 0; i < items.length; i += batch) {
-      const part = items.slice(i, i + batch);
-      const models = await pool.parse(part);
-      part.forEach((item, k) => index.adopt(item, models[k]));
-      progress?.report(Math.round((100 * (i + part.length)) / items.length), `${i + part.length} of ${items.length} files`);
-    }
+    // One call, so the pool decides once whether the folder is worth its workers; progress as they reply.
+    const models = await pool.parse(items, progress && ((n) => progress.report(Math.round((100 * n) / items.length), `${n} of ${items.length} files`)));
+    items.forEach((item, k) => index.adopt(item, models[k]));
     if (items.length > 0) {
       const threads = pool.offloaded > offloaded ? `, ${pool.offloaded - offloaded} of them on worker threads` : '';
       log(`parsed ${items.length} files in ${Math.round(performance.now() - t0)} ms${threads}`);

@@ -38,6 +38,9 @@ const DEPTH = 2;
 interface Call {
   results: (FileModel | undefined)[];
   pending: number;
+  /** Files parsed so far, for `progress`. */
+  parsed: number;
+  progress?: (parsed: number) => void;
   resolve: (models: (FileModel | undefined)[]) => void;
 }
 
@@ -89,12 +92,12 @@ export class ParsePool {
   }
 
   /** Each item's model, in order; undefined for a file that is not a tunnel config in a known dialect. */
-  parse(items: readonly ParseItem[]): Promise<(FileModel | undefined)[]> {
+  parse(items: readonly ParseItem[], progress?: (parsed: number) => void): Promise<(FileModel | undefined)[]> {
     let total = 0;
     for (const it of items) total += it.text.length;
     if (items.length === 0 || total < this.inlineBelow || !this.parallel) return Promise.resolve(items.map(parseSource));
     return new Promise((resolve) => {
-      const call: Call = { results: new Array(items.length), pending: 0, resolve };
+      const call: Call = { results: new Array(items.length), pending: 0, parsed: 0, progress, resolve };
       // Many chunks per worker: the workers finish together, and this thread reads each reply while the
       // workers go on with the next chunks, leaving little to do after the last. Not tiny: each is a message.
       const target = Math.min(Math.max(total / (this.size * 16), 64 * 1024), 1 << 20);
@@ -189,7 +192,10 @@ export class ParsePool {
   }
 
   private settle(chunk: Chunk, models: (FileModel | undefined)[]): void {
-    chunk.at.forEach((i, k) => (chunk.call.results[i] = models[k]));
-    if (--chunk.call.pending === 0) chunk.call.resolve(chunk.call.results);
+    const call = chunk.call;
+    chunk.at.forEach((i, k) => (call.results[i] = models[k]));
+    call.parsed += models.length;
+    call.progress?.(call.parsed);
+    if (--call.pending === 0) call.resolve(call.results);
   }
 }
