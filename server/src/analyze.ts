@@ -2,7 +2,7 @@ import type { Dialect, FileModel, Workspace } from './model/types';
 import type { Finding } from './checks/types';
 import { defaultSettings, type Settings } from './config';
 import { parseSource } from './dialects';
-import { buildIndexedWorkspace } from './model/build';
+import { buildIndexedWorkspace, type BuildCache } from './model/build';
 import { runChecks } from './checks';
 import { applySuppressions } from './suppress';
 import type { ParsePool } from './parallel/pool';
@@ -22,8 +22,8 @@ export interface Analysis {
 export { parseSource };
 
 /** Files → model → checks: the one pipeline the CLI and the language server share. */
-export function analyzeFiles(files: FileModel[], settings: Settings = defaultSettings): Analysis {
-  const { workspace, index } = buildIndexedWorkspace(files, settings);
+export function analyzeFiles(files: FileModel[], settings: Settings = defaultSettings, cache?: BuildCache): Analysis {
+  const { workspace, index } = buildIndexedWorkspace(files, settings, cache);
   return { workspace, findings: runChecks(workspace, settings, index) };
 }
 

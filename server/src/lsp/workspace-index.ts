@@ -1,7 +1,7 @@
 import type { Dialect, FileModel, Workspace } from '../model/types';
 import type { Finding } from '../checks/types';
-import { BuildCache, buildIndexedWorkspace } from '../model/build';
-import { runChecks } from '../checks';
+import { analyzeFiles } from '../analyze';
+import { BuildCache } from '../model/build';
 import { defaultSettings, type Settings } from '../config';
 import { detectDialect, parseFile } from '../dialects';
 import { MAX_FILE_BYTES } from '../cli/load';
@@ -197,9 +197,8 @@ export class WorkspaceIndex {
     let workspace: Workspace;
     let findings: Finding[];
     try {
-      const built = buildIndexedWorkspace(files, this.settingsValue, this.cache);
-      workspace = built.workspace;
-      findings = applySuppressions(runChecks(workspace, this.settingsValue, built.index), (p) => sources.get(p));
+      ({ workspace, findings } = analyzeFiles(files, this.settingsValue, this.cache));
+      findings = applySuppressions(findings, (p) => sources.get(p));
     } catch (e) {
       // Start the next analysis from scratch rather than from what a failed one left behind.
       this.cache = new BuildCache();
