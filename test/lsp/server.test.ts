@@ -73,6 +73,46 @@ describe('language server lifecycle', () => {
     expect(published.sort()).toEqual(expected.map((x) => key(x.path, x.range.start.line, x.range.start.character, x.code)).sort());
   });
 
+  it('gives the diagnostics of a fresh analysis after edits re-read only in part', async () => {
+    // A Cisco file, which the server re-reads around each edit, and its peer; the edits move lines, open a
+    // banner that swallows the rest of the file, close it, and break the pairing.
+    const examples = ['6rd-cisco-br.ios', 'ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh'];
+    const ws = scratchWorkspace(examples, {
+      'hq.ios': 'hostname hq\n!\ninterface GigabitEthernet0/0\n ip address 192.0.2.1 255.255.255.0\n!\ninterface Tunnel5\n ip address 10.5.5.1 255.255.255.252\n ip mtu 1476\n tunnel source GigabitEthernet0/0\n tunnel destination 198.51.100.9\n!\nip route 10.9.0.0 255.255.0.0 Tunnel5\nend\n',
+      'branch.ios': 'hostname branch\n!\ninterface GigabitEthernet0/0\n ip address 198.51.100.9 255.255.255.0\n!\ninterface Tunnel5\n ip address 10.5.5.2 255.255.255.252\n tunnel source GigabitEthernet0/0\n tunnel destination 192.0.2.1\n!\nend\n',
+    });
+    const files = [...examples, 'hq.ios', 'branch.ios'].map((f) => path.join(ws, f));
+    const hq = path.join(ws, 'hq.ios');
+    const client = await start({ workspace: ws });
+    await client.waitFor('diagnostics for every file', () => files.every((f) => client.published.has(uriOf(f))));
+    await client.open(hq, 'cisco-ios');
+    const texts = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
+    const key = (f: string, d: { range: { start: { line: number; character: number } }; code?: unknown; message: string }) =>
+      `${path.basename(f)}:${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`;
+    const edits: ((t: string) => string)[] = [
+      (t) => t.replace('ip mtu 1476', 'ip mtu 1600'),
+      (t) => t.replace('!\ninterface Tunnel5', '!\ninterface Loopback0\n ip address 10.255.0.1 255.255.255.255\n!\ninterface Tunnel5'),
+      (t) => t.replace('hostname hq\n', 'hostname hq\nbanner motd ^C\n'),
+      (t) => t.replace(' tunnel source GigabitEthernet0/0\n', ' tunnel source GigabitEthernet0/0\n^C\n'),
+      (t) => t.replace('tunnel destination 198.51.100.9', 'tunnel destination 198.51.100.99'),
+      (t) => t.replace(' ip mtu 1600\n', ''),
+    ];
+    let findings = 0;
+    for (const edit of edits) {
+      texts.set(hq, edit(texts.get(hq)!));
+      const version = await client.change(hq, texts.get(hq)!);
+      await client.diagnostics(hq, (_d, p) => p.version === version);
+      const expected = analyze(files.map((f) => ({ path: f, text: texts.get(f)! }))).findings;
+      findings += expected.length;
+      const want = JSON.stringify(expected.map((x) => key(x.path, x)).sort());
+      const published = () => files.flatMap((f) => (client.published.get(uriOf(f))?.diagnostics ?? []).map((d) => key(f, d))).sort();
+      // The other files' reports of this analysis are sent after the edited file's.
+      await client.waitFor('the fresh analysis’s diagnostics', () => JSON.stringify(published()) === want, 5000).catch(() => undefined);
+      expect(published()).toEqual(JSON.parse(want));
+    }
+    expect(findings).toBeGreaterThan(edits.length);
+  });
+
   it('analyses shell scripts only when they configure tunnels, interfaces or routes', async () => {
     const ws = scratchWorkspace(['vxlan-mirror-target.sh'], { 'backup.sh': '#!/bin/sh\ntar czf /tmp/etc.tgz /etc\necho done\n' });
     const client = await start({ workspace: ws, pull: true });

@@ -1,11 +1,12 @@
 import type { Dialect, FileModel } from '../model/types';
 import { parse as parseVyos } from './vyos';
-import { parse as parseCisco } from './cisco';
+import { parse as parseCisco, read as readCisco } from './cisco';
 import { parse as parseRtx } from './rtx';
 import { parse as parseLinux } from './linux';
 import { isNetworkdName, parse as parseNetworkd } from './networkd';
 import { isNetplanText, isYamlName, parse as parseNetplan } from './netplan';
 import { emptyFileModel } from './common/file-model';
+import { reparse, type Parsed } from './incremental';
 
 const parsers: Record<Dialect, (path: string, text: string) => FileModel> = {
   vyos: parseVyos,
@@ -58,11 +59,33 @@ export function parseFile(path: string, text: string, dialect: Dialect): FileMod
   try {
     return (dialect === 'linux' ? linuxReader(path) : parsers[dialect])(path, text);
   } catch (e) {
-    const model = emptyFileModel(path, dialect);
-    model.invalid.push({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      message: `internal parser error, file not analysed: ${e instanceof Error ? e.message : String(e)}`,
-    });
-    return model;
+    return failed(path, dialect, e);
   }
+}
+
+/** Readers that can resume at a cut (incremental.ts); files in other dialects are read whole. */
+const resumable: Partial<Record<Dialect, (path: string, text: string) => Parsed>> = { 'cisco-ios': readCisco };
+
+/**
+ * Parse a file whose `previous` text (same path and dialect) was parsed before, reading again only what
+ * changed where the dialect's reader allows it. Never throws.
+ */
+export function reparseFile(path: string, text: string, dialect: Dialect, previous?: { text: string; parsed: Parsed }): Parsed {
+  const read = resumable[dialect];
+  if (!read) return { model: parseFile(path, text, dialect), cuts: [] };
+  try {
+    const whole = (t: string) => read(path, t);
+    return previous ? reparse(previous, text, whole) : whole(text);
+  } catch (e) {
+    return { model: failed(path, dialect, e), cuts: [] };
+  }
+}
+
+function failed(path: string, dialect: Dialect, e: unknown): FileModel {
+  const model = emptyFileModel(path, dialect);
+  model.invalid.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: `internal parser error, file not analysed: ${e instanceof Error ? e.message : String(e)}`,
+  });
+  return model;
 }

@@ -3,16 +3,18 @@ import type { Finding } from '../checks/types';
 import { analyzeFiles } from '../analyze';
 import { BuildCache } from '../model/build';
 import { defaultSettings, type Settings } from '../config';
-import { detectDialect, parseFile } from '../dialects';
+import { detectDialect, reparseFile } from '../dialects';
+import type { Parsed } from '../dialects/incremental';
 import { MAX_FILE_BYTES } from '../cli/load';
 import { applySuppressions } from '../suppress';
 import type { ParseItem } from '../parallel/pool';
 import { PathFilter } from './settings';
 
 // Every config file of the workspace, from disk or from the editor (an open document overrides the disk),
-// with one parsed FileModel per path. A change re-parses only that file and resolves only its device again
-// (the other devices come from the build cache); pairing and the checks then run over the whole workspace,
-// so the peers of an edited file are re-checked too.
+// with one parsed FileModel per path. A change re-parses only that file (only the lines around the edit where
+// its dialect's reader can resume there) and resolves only its device again (the other devices come from the
+// build cache); pairing and the checks then run over the whole workspace, so the peers of an edited file are
+// re-checked too.
 
 /** Editor language ids of the dialects; other languages fall back to detection by name and content. */
 const languageDialects: Record<string, Dialect> = {
@@ -56,7 +58,7 @@ interface OpenDocument {
 export class WorkspaceIndex {
   private readonly disk = new Map<string, string>();
   private readonly open = new Map<string, OpenDocument>();
-  private readonly parsed = new Map<string, { text: string; dialect: Dialect; model: FileModel }>();
+  private readonly parsed = new Map<string, { text: string; dialect: Dialect; parsed: Parsed }>();
   /** Paths passed over (binary, too large), with why; reported once each. */
   private readonly skipped = new Map<string, string>();
   private current: Snapshot | undefined;
@@ -138,7 +140,7 @@ export class WorkspaceIndex {
   adopt(item: ParseItem, model: FileModel | undefined): void {
     const src = this.source(item.path);
     if (!model || !src || src.text !== item.text || src.dialect !== item.dialect) return;
-    this.parsed.set(item.path, { text: src.text, dialect: src.dialect, model });
+    this.parsed.set(item.path, { text: src.text, dialect: src.dialect, parsed: { model, cuts: [] } });
   }
 
   /** The current analysis, computed now if something changed since the last one. */
@@ -175,10 +177,12 @@ export class WorkspaceIndex {
 
   private parse(path: string, src: SourceFile): FileModel {
     const cached = this.parsed.get(path);
-    if (cached && cached.text === src.text && cached.dialect === src.dialect) return cached.model;
-    const model = parseFile(path, src.text, src.dialect);
-    this.parsed.set(path, { text: src.text, dialect: src.dialect, model });
-    return model;
+    if (cached && cached.text === src.text && cached.dialect === src.dialect) return cached.parsed.model;
+    // An edit re-reads only the lines around it, where the dialect's reader can resume (dialects/incremental.ts).
+    const previous = cached?.dialect === src.dialect ? cached : undefined;
+    const parsed = reparseFile(path, src.text, src.dialect, previous);
+    this.parsed.set(path, { text: src.text, dialect: src.dialect, parsed });
+    return parsed.model;
   }
 
   private analyse(): Snapshot {

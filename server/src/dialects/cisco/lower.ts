@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { FileModel, Range } from '../../model/types';
 import { emptyFileModel } from '../common/file-model';
+import type { Cut, Parsed } from '../incremental';
 import { didYouMean, KeywordIndex } from '../common/keywords';
 import { rangeOf, spanRange, tokenRange } from '../common/ranges';
 import { GLOBAL_COMMANDS, GLOBAL_TYPO_TARGETS, INTERFACE_COMMANDS, type CommandNode, type GlobalAction, type InterfaceAction } from './commands';
@@ -67,13 +68,14 @@ class Lowering {
   private bannerEnd?: string;
   /** Inside pasted `show` output, which ends at the next prompt, blank line or `!`. */
   private showOutput = false;
+  readonly cuts: Cut[] = [];
 
   constructor(path: string, private readonly raw: readonly string[]) {
     this.model = emptyFileModel(path, 'cisco-ios');
     this.read = new ValueReader(this.model);
   }
 
-  run(lines: readonly CliLine[], comments: readonly IToken[]): FileModel {
+  run(lines: readonly CliLine[], comments: readonly IToken[]): Parsed {
     const byLine = new Map(lines.map((l) => [l.line, l]));
     const commentAt = new Map(comments.map((c) => [(c.startLine ?? 1) - 1, c]));
     for (let i = 0; i < this.raw.length; i++) {
@@ -98,7 +100,7 @@ class Lowering {
     this.closeGlobalBlock();
     const c = this.model.coverage;
     c.lines = c.understood + c.ignored + c.unknown;
-    return this.model;
+    return { model: this.model, cuts: this.cuts };
   }
 
   private count(kind: 'understood' | 'ignored' | 'unknown'): void {
@@ -134,6 +136,9 @@ class Lowering {
       this.inlineComment(l);
       return this.count('ignored');
     }
+    // Nothing from earlier lines is left open past this point: a reader starting at this line goes on the same.
+    const { understood, ignored, unknown } = this.model.coverage;
+    this.cuts.push({ line: l.line, understood, ignored, unknown });
     this.closeGlobalBlock();
     this.globalBlock = { indent: l.indent, words: l.words, last: l.words[l.words.length - 1], children: false };
     this.globalLine(l);
@@ -285,7 +290,7 @@ class Lowering {
   }
 }
 
-/** Lines (from the CST) → the file's model. `text` is kept for free text (descriptions, banners). */
-export function lower(path: string, text: string, lines: readonly CliLine[], comments: readonly IToken[]): FileModel {
+/** Lines (from the CST) → the file's model and its cuts. `text` is kept for free text (descriptions, banners). */
+export function lower(path: string, text: string, lines: readonly CliLine[], comments: readonly IToken[]): Parsed {
   return new Lowering(path, text.split(/\r\n|\r|\n/)).run(lines, comments);
 }
