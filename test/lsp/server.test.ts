@@ -87,8 +87,8 @@ describe('language server lifecycle', () => {
     await client.waitFor('diagnostics for every file', () => files.every((f) => client.published.has(uriOf(f))));
     await client.open(hq, 'cisco-ios');
     const texts = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
-    const key = (f: string, d: { range: { start: { line: number; character: number } }; code?: unknown; message: string }) =>
-      `${path.basename(f)}:${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`;
+    const key = (f: string, d: { range: { start: { line: number; character: number } }; code?: unknown; message: unknown }) =>
+      `${path.basename(f)}:${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${String(d.message)}`;
     const edits: ((t: string) => string)[] = [
       (t) => t.replace('ip mtu 1476', 'ip mtu 1600'),
       (t) => t.replace('!\ninterface Tunnel5', '!\ninterface Loopback0\n ip address 10.255.0.1 255.255.255.255\n!\ninterface Tunnel5'),

@@ -79,4 +79,33 @@ describe('build cache', () => {
     for (const d of after.workspace.devices) expect(d).not.toBe(before.devices.find((b) => b.id === d.id));
     expect(plain(after)).toEqual(plain(analysis(files, undefined, settings)));
   });
+
+  it('keeps the per-device findings of reused devices and re-checks the edited one', () => {
+    // Device-local rules (ref/undefined-interface here) keep their findings per device object.
+    const a = (route: string) => `hostname a\ninterface GigabitEthernet0/0\n ip address 192.0.2.1 255.255.255.0\ninterface Tunnel1\n ip address 10.0.0.1 255.255.255.252\n tunnel source GigabitEthernet0/0\n tunnel destination 198.51.100.1\nip route 10.9.0.0 255.255.0.0 ${route}\n`;
+    const b = (source: string) => `hostname b\ninterface GigabitEthernet0/0\n ip address 198.51.100.1 255.255.255.0\ninterface Tunnel1\n ip address 10.0.0.2 255.255.255.252\n tunnel source ${source}\n tunnel destination 192.0.2.1\nip route 10.8.0.0 255.255.0.0 Tunnel1\n`;
+    const parse = (path: string, text: string) => parseSource({ path, text })!;
+    const codes = (x: ReturnType<typeof analysis>) => x.findings.map((f) => `${f.path} ${f.code}`).sort();
+    const cache = new BuildCache();
+    const steps = [
+      [parse('a.ios', a('Tunnel2')), parse('b.ios', b('GigabitEthernet0/0'))],
+      [parse('a.ios', a('Tunnel2')), parse('b.ios', b('GigabitEthernet0/9'))],
+      [parse('a.ios', a('Tunnel1')), parse('b.ios', b('GigabitEthernet0/9'))],
+    ];
+    let previous = steps[0];
+    const seen: string[][] = [];
+    for (const files of steps) {
+      // The unchanged file keeps its model object, as the language server's index does.
+      const next = files.map((f, i) => (JSON.stringify(f) === JSON.stringify(previous[i]) ? previous[i] : f));
+      const cached = analysis(next, cache);
+      expect(plain(cached)).toEqual(plain(analysis(next)));
+      seen.push(codes(cached));
+      previous = next;
+    }
+    expect(seen).toEqual([
+      ['a.ios ref/undefined-interface'],
+      ['a.ios ref/undefined-interface', 'b.ios ref/undefined-interface'],
+      ['b.ios ref/undefined-interface'],
+    ]);
+  });
 });

@@ -1,34 +1,51 @@
-import type { Device, Tunnel, TunnelDecl, Workspace } from '../model/types';
+import type { Device, FileModel, Tunnel, TunnelDecl, Workspace } from '../model/types';
 import type { Settings } from '../config';
 import type { Finding } from './types';
 import { EndpointIndex } from '../model/pairing';
-import { formatMessage, type RuleContext } from './rule';
+import { formatMessage, type Report, type RuleContext } from './rule';
 import { rules } from './catalog';
 
 export { catalog, ruleInfo, type CatalogEntry } from './catalog';
+
+// Lookups and findings kept per device and per file while the build cache reuses them (the same objects).
+const deviceReports = new WeakMap<Device, Map<string, Report[]>>();
+const addressesByTunnel = new WeakMap<Device, Map<string, Record<4 | 6, Device['addresses']>>>();
+const declsByName = new WeakMap<FileModel, Map<string, TunnelDecl[]>>();
+
+/** A device's addresses by interface name and family. */
+function addressesOf(d: Device): Map<string, Record<4 | 6, Device['addresses']>> {
+  let map = addressesByTunnel.get(d);
+  if (!map) {
+    addressesByTunnel.set(d, (map = new Map()));
+    for (const a of d.addresses) {
+      let byFamily = map.get(a.interface);
+      if (!byFamily) map.set(a.interface, (byFamily = { 4: [], 6: [] }));
+      byFamily[a.cidr.family].push(a);
+    }
+  }
+  return map;
+}
+
+/** A file's tunnel declarations by name. */
+function declsOf(f: FileModel): Map<string, TunnelDecl[]> {
+  let map = declsByName.get(f);
+  if (!map) {
+    declsByName.set(f, (map = new Map()));
+    for (const decl of f.tunnels) {
+      const list = map.get(decl.name);
+      if (list) list.push(decl);
+      else map.set(decl.name, [decl]);
+    }
+  }
+  return map;
+}
 
 /** Run every rule of the catalog over the workspace. A rule that fails is reported and skipped. */
 export function runChecks(ws: Workspace, settings: Settings, index = new EndpointIndex(ws.devices, ws.tunnels)): Finding[] {
   const tunnels = new Map(ws.tunnels.map((t) => [t.id, t]));
   const devices = new Map(ws.devices.map((d) => [d.id, d]));
-  const declared = new Map<string, { path: string; decl: TunnelDecl }[]>();
-  for (const f of ws.files) {
-    for (const decl of f.tunnels) {
-      const k = `${f.path}\0${decl.name}`;
-      const list = declared.get(k);
-      if (list) list.push({ path: f.path, decl });
-      else declared.set(k, [{ path: f.path, decl }]);
-    }
-  }
-  const byInterface = new Map<string, Device['addresses']>();
-  for (const d of ws.devices) {
-    for (const a of d.addresses) {
-      const k = `${d.id}\0${a.interface}\0${a.cidr.family}`;
-      const list = byInterface.get(k);
-      if (list) list.push(a);
-      else byInterface.set(k, [a]);
-    }
-  }
+  const files = new Map(ws.files.map((f) => [f.path, f]));
+  const none: Device['addresses'] = [];
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = settings.rules[rule.id];
@@ -38,9 +55,26 @@ export function runChecks(ws: Workspace, settings: Settings, index = new Endpoin
       index,
       tunnel: (id) => tunnels.get(id)!,
       device: (id) => devices.get(id)!,
-      addresses: (t: Tunnel, family: 4 | 6) => byInterface.get(`${t.device}\0${t.name}\0${family}`) ?? [],
+      addresses: (t: Tunnel, family: 4 | 6) => addressesOf(devices.get(t.device)!).get(t.name)?.[family] ?? none,
       peers: (t: Tunnel) => t.peers.map((id) => tunnels.get(id)!),
-      decls: (t: Tunnel) => [...new Set(t.declarations.map((d) => d.path))].flatMap((p) => declared.get(`${p}\0${t.name}`) ?? []),
+      decls: (t: Tunnel) =>
+        [...new Set(t.declarations.map((d) => d.path))].flatMap((path) => {
+          const file = files.get(path);
+          return (file ? (declsOf(file).get(t.name) ?? []) : []).map((decl) => ({ path, decl }));
+        }),
+      eachDevice: (check) => {
+        for (const device of ws.devices) {
+          let byRule = deviceReports.get(device);
+          if (!byRule) deviceReports.set(device, (byRule = new Map()));
+          let reports = byRule.get(rule.id);
+          if (!reports) {
+            const found: Report[] = (reports = []);
+            check(device, { ...ctx, report: (r) => found.push(r) });
+            byRule.set(rule.id, found);
+          }
+          for (const r of reports) ctx.report(r);
+        }
+      },
       report: (r) =>
         findings.push({
           path: r.path,

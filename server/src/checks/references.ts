@@ -58,7 +58,7 @@ export const undefinedInterface = defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const device of ctx.ws.devices) {
+    ctx.eachDevice((device, ctx) => {
       const names = namesOf(device, ctx);
       const tunnelNames = new Set(device.tunnels.map((id) => ctx.tunnel(id).name));
       // A file that declares only tunnels is an excerpt: its source interfaces live in the part left out.
@@ -72,7 +72,7 @@ export const undefinedInterface = defineRule({
       for (const r of device.routes) {
         if (r.dev) checkName(ctx, device, names, r.path, r.dev, 'Route interface', true);
       }
-    }
+    });
   },
 });
 

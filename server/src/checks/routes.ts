@@ -14,18 +14,20 @@ export const recursive = defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const t of ctx.ws.tunnels) {
-      if (t.remote === null) continue;
-      const d = decide(ctx, ctx.device(t.device), t.remote);
-      if (!d || !sameName(d.into, t.name)) continue;
-      ctx.report({
-        path: d.path,
-        range: d.range,
-        messageId: 'recursive',
-        data: { remote: t.remote, name: t.name, how: d.connected ? `it lies in the tunnel's own subnet ${d.prefix}` : `route ${d.prefix}` },
-        related: [{ ...where(t, 'remote'), message: `remote of ${t.name}` }],
-      });
-    }
+    ctx.eachDevice((device, ctx) => {
+      for (const t of device.tunnels.map(ctx.tunnel)) {
+        if (t.remote === null) continue;
+        const d = decide(ctx, device, t.remote);
+        if (!d || !sameName(d.into, t.name)) continue;
+        ctx.report({
+          path: d.path,
+          range: d.range,
+          messageId: 'recursive',
+          data: { remote: t.remote, name: t.name, how: d.connected ? `it lies in the tunnel's own subnet ${d.prefix}` : `route ${d.prefix}` },
+          related: [{ ...where(t, 'remote'), message: `remote of ${t.name}` }],
+        });
+      }
+    });
   },
 });
 

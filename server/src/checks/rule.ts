@@ -29,6 +29,12 @@ export interface RuleContext {
   /** The declarations of a tunnel as the files wrote them. */
   decls(t: Tunnel): { path: string; decl: TunnelDecl }[];
   report(r: Report): void;
+  /**
+   * Run `check` for each device, for findings that depend on nothing but that device (its files, interfaces,
+   * routes and its tunnels' own fields, never their peers). A device the build cache reused keeps the
+   * findings it had, so an edit re-checks only its own device.
+   */
+  eachDevice(check: (device: Device, ctx: RuleContext) => void): void;
 }
 
 export interface RuleSpec {
