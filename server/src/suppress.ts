@@ -27,7 +27,8 @@ type Suppressions = Map<number, Set<string>>;
 export function parseSuppressions(text: string, dialect: Dialect): Suppressions {
   const out: Suppressions = new Map();
   if (!text.includes(DIRECTIVE)) return out;
-  const lines = text.split(/\r?\n/);
+  // Split as the readers split lines, so a finding's line and the directive's line agree.
+  const lines = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     const body = commentBody(lines[i], commentStarts[dialect]);
     if (body === undefined) continue;

@@ -40,6 +40,10 @@ describe('suppression comments', () => {
     expect([...parseSuppressions('x\r\n# tunnelwright-disable-next-line a/x\r\ny\r\n', 'linux').entries()]).toEqual([[2, new Set(['a/x'])]]);
   });
 
+  it('count lines as the readers do, old Mac line ends included', () => {
+    expect([...parseSuppressions('x\ry\r# tunnelwright-disable-next-line a/x\rz\r', 'linux').entries()]).toEqual([[3, new Set(['a/x'])]]);
+  });
+
   it('are honoured by `tunnelwright check`', () => {
     buildServer();
     const ws = scratchWorkspace(['ipip4-rtx1300.rtx']);
