@@ -66,6 +66,9 @@ export function parseFile(path: string, text: string, dialect: Dialect): FileMod
 /** Readers that can resume at a cut (incremental.ts); files in other dialects are read whole. */
 const resumable: Partial<Record<Dialect, (path: string, text: string) => Parsed>> = { 'cisco-ios': readCisco };
 
+/** Whether files of a dialect are re-read only around an edit (the reader reports cuts). */
+export const isResumable = (dialect: Dialect): boolean => resumable[dialect] !== undefined;
+
 /**
  * Parse a file whose `previous` text (same path and dialect) was parsed before, reading again only what
  * changed where the dialect's reader allows it. Never throws.

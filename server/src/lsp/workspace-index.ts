@@ -3,7 +3,7 @@ import type { Finding } from '../checks/types';
 import { analyzeFiles } from '../analyze';
 import { BuildCache } from '../model/build';
 import { defaultSettings, type Settings } from '../config';
-import { detectDialect, reparseFile } from '../dialects';
+import { detectDialect, isResumable, reparseFile } from '../dialects';
 import type { Parsed } from '../dialects/incremental';
 import { MAX_FILE_BYTES } from '../cli/load';
 import { applySuppressions } from '../suppress';
@@ -109,6 +109,10 @@ export class WorkspaceIndex {
   }
 
   setOpen(path: string, text: string, languageId: string, version: number): string | undefined {
+    // A model from a parse worker has no cuts: read an opened file again now, so its first edit re-reads
+    // only the lines around it.
+    const cached = this.parsed.get(path);
+    if (!this.open.has(path) && cached?.parsed.cuts.length === 0 && isResumable(cached.dialect)) this.parsed.delete(path);
     this.open.set(path, { text, languageId, version });
     return this.changed(path);
   }
