@@ -18,6 +18,8 @@ const values = [
   '0', '1', '7', '1400', '65536', '99999999999', '-1', '10.0.0.1', '192.0.2.1', '255.0.0.0', '255.255.255.0', '10.0.0.0/8',
   '10.0.0.1/24', '10.0.0.1/30', '0.0.0.0/0', '1.2.3.4/255.255.0.0', '2001:db8::1', '2001:db8::1/64', '2001:db8::/32', '2001:db8:/32',
   '::1.2.3.4', 'fe80::1%eth0', 'any', 'none', 'default', 'eth0', 'tun0',
+  // Names of Object.prototype members: a table lookup by a word from the file must not find them.
+  'constructor', 'toString', '__proto__', 'hasOwnProperty',
 ];
 const layout = [' ', '  ', '\t', '\n', '\n', '\r\n', '\r', '\u0000', '\u00a0', '\u3000', '\ufeff', '\ud800', '\udc00', '😀', 'é'];
 

@@ -75,7 +75,7 @@ export function canonicalType(typeWord: string): string | undefined {
   const w = typeWord.toLowerCase();
   const exact = INTERFACE_TYPES.find((t) => t.toLowerCase() === w);
   if (exact) return exact;
-  if (SHORT_FORMS[w]) return SHORT_FORMS[w];
+  if (Object.hasOwn(SHORT_FORMS, w)) return SHORT_FORMS[w];
   return INTERFACE_TYPES.find((t) => t.toLowerCase().startsWith(w));
 }
 

@@ -87,7 +87,7 @@ export function ipTunnel(ctx: IpContext, words: ShellWord[]): LineStatus {
     table,
     spec,
     (m) => {
-      const mode = modes[m.text];
+      const mode = Object.hasOwn(modes, m.text) ? modes[m.text] : undefined;
       if (mode) spec.mode = { value: mode, range: m.range };
       else if (!m.dynamic) ctx.col.unknown(m, Object.keys(modes), `a tunnel mode (${Object.keys(modes).join(', ')})`);
       return mode !== undefined || m.dynamic;
@@ -121,7 +121,7 @@ export function ipLinkAdd(ctx: IpContext, words: ShellWord[], creating: boolean)
   const typeAt = words.findIndex((w) => w.text === 'type');
   const generic = typeAt < 0 ? words : words.slice(0, typeAt);
   const kindWord = typeAt < 0 ? undefined : words[typeAt + 1];
-  const kind = kindWord && !kindWord.dynamic ? tunnelKinds[kindWord.text] : undefined;
+  const kind = kindWord && !kindWord.dynamic && Object.hasOwn(tunnelKinds, kindWord.text) ? tunnelKinds[kindWord.text] : undefined;
   const spec = new TunnelSpec(ctx.col, kind?.family === 6 ? 6 : kind?.options === 'vxlan' || kind?.options === 'geneve' ? undefined : 4);
   if (kind && kindWord) spec.mode = { value: kind.mode, range: kindWord.range };
   // Before `type`: device options; a bare word is the device name.
@@ -138,14 +138,14 @@ export function ipLinkAdd(ctx: IpContext, words: ShellWord[], creating: boolean)
     if (spec.name && !spec.name.dynamic && spec.fields.mtu) ctx.col.setMtu(qualify(ctx, spec.name.text), spec.name.range, spec.fields.mtu);
     return kindWord && !kindWord.dynamic ? 'understood' : 'ignored';
   }
-  const modes = linkModes[kindWord.text];
+  const modes = Object.hasOwn(linkModes, kindWord.text) ? linkModes[kindWord.text] : undefined;
   const ok = walkTunnelOptions(
     ctx,
     words.slice(typeAt + 2),
     linkKindOptions[kind.options],
     spec,
     (m) => {
-      const mode = modes?.[m.text];
+      const mode = modes && Object.hasOwn(modes, m.text) ? modes[m.text] : undefined;
       if (mode) spec.mode = { value: mode, range: m.range };
       else if (!m.dynamic) ctx.col.unknown(m, Object.keys(modes ?? {}), `a ${kindWord.text} mode (${Object.keys(modes ?? {}).join(', ')})`);
       return mode !== undefined || m.dynamic;

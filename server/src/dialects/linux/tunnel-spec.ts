@@ -103,7 +103,7 @@ export class TunnelSpec {
       this.col.invalid(n.range, `expected a device name (1 to 15 characters without spaces, \`/\` or \`:\`), found \`${n.text.slice(0, 40)}\``);
       return undefined;
     }
-    const module = reservedTunnelNames[n.text];
+    const module = Object.hasOwn(reservedTunnelNames, n.text) ? reservedTunnelNames[n.text] : undefined;
     if (creating && module !== undefined)
       this.col.invalid(
         n.range,

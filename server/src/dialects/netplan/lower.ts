@@ -118,7 +118,7 @@ export class NetplanLowerer {
     const modeWord = nodes.scalar(body.get('mode', true));
     if (modeWord === undefined) this.values.fail(id, 'missing `mode:`: netplan requires a tunnel mode (sit, gre, ipip6, vxlan, ...)');
     const wireguard = modeWord !== undefined && INTERFACE_MODES.has(modeWord.text);
-    const spec = modeWord && TUNNEL_MODES[modeWord.text];
+    const spec = modeWord && Object.hasOwn(TUNNEL_MODES, modeWord.text) ? TUNNEL_MODES[modeWord.text] : undefined;
     if (modeWord && !spec && !wireguard) {
       const hint = suggest(modeWord.text, [...Object.keys(TUNNEL_MODES), ...INTERFACE_MODES]);
       this.values.fail(modeWord, `unknown tunnel mode \`${modeWord.text}\`: expected one of ${Object.keys(TUNNEL_MODES).join(', ')}, wireguard` + (hint ? ` (did you mean \`${hint}\`?)` : ''));
