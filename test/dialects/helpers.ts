@@ -1,12 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Cidr, FileModel, Located, Range, TunnelDecl } from '../../server/src/model/types';
 import { documentLines, type Parse } from './well-formed';
+import { generateWorkspace } from '../../bench/generate';
 
 export const root = path.resolve(__dirname, '../..');
 
 export function exampleText(name: string): string {
   return readFileSync(path.join(root, 'examples', name), 'utf8');
+}
+
+/** The files under `dir`, at any depth (READMEs left out). */
+export function filesUnder(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((f) => f.isFile() && !f.name.endsWith('.md'))
+    .map((f) => path.join(f.parentPath, f.name))
+    .map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+}
+
+/** A dialect's fixtures, every example and a generated workspace in all dialects: inputs for equivalence tests. */
+export function referenceInputs(dialectDir: string): { path: string; text: string }[] {
+  return [...filesUnder(path.join(root, 'test/dialects', dialectDir, 'fixtures')), ...filesUnder(path.join(root, 'examples')), ...generateWorkspace({ lines: 4000, files: 16 })];
 }
 
 /** Reading and parsing helpers bound to one dialect's parser and its `fixtures/` folder. */

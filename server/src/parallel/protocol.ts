@@ -1,4 +1,5 @@
-import type { Dialect, FileModel } from '../model/types';
+import type { Dialect } from '../model/types';
+import type { WireModels } from './wire';
 
 /** A file to parse: its text, and its dialect when the caller knows it (detected from name/content otherwise). */
 export interface ParseItem {
@@ -13,15 +14,8 @@ export interface ParseRequest {
   items: ParseItem[];
 }
 
-/**
- * Worker → main thread: `models` is the JSON of one model per item, in order (null: not a tunnel config).
- * Models are plain JSON data, and the main thread parses JSON text about twice as fast as it deserializes the
- * same objects from a structured clone; that work is on the main thread, the serializing is on the worker.
- */
+/** Worker → main thread: the models of the request's items, in order (see wire.ts). */
 export interface ParseReply {
   id: number;
-  models: string;
+  models: WireModels;
 }
-
-/** The JSON a reply carries: `undefined` (not a tunnel config) travels as null. */
-export type ReplyModels = (FileModel | null)[];

@@ -3,11 +3,14 @@
 import { parentPort } from 'node:worker_threads';
 import { parseSource } from '../dialects';
 import type { ParseReply, ParseRequest } from './protocol';
+import { ModelEncoder } from './wire';
+
+const encoder = new ModelEncoder();
 
 parentPort?.on('message', (req: ParseRequest) => {
-  // Each model becomes text as soon as it is made, so it dies young instead of being promoted and traced
+  // Each model is encoded as soon as it is made, so it dies young instead of being promoted and traced
   // with the rest of the chunk's models.
-  const models = req.items.map((it) => JSON.stringify(parseSource(it) ?? null));
-  const reply: ParseReply = { id: req.id, models: `[${models.join(',')}]` };
-  parentPort!.postMessage(reply);
+  for (const it of req.items) encoder.add(parseSource(it));
+  const reply: ParseReply = { id: req.id, models: encoder.finish() };
+  parentPort!.postMessage(reply, [reply.models.ranges.buffer]);
 });

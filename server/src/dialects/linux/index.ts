@@ -1,5 +1,5 @@
 import type { FileModel } from '../../model/types';
-import { lowerScript } from './lower';
+import { lowerScript, skippedCommands } from './lower';
 import { readScript } from './script';
 
 /**
@@ -7,5 +7,5 @@ import { readScript } from './script';
  * `ifcfg-*` file. Never throws.
  */
 export function parse(path: string, text: string): FileModel {
-  return lowerScript(path, readScript(path, text));
+  return lowerScript(path, readScript(path, text, skippedCommands(path)));
 }

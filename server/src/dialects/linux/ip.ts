@@ -9,6 +9,11 @@ import { ipRoute } from './routes';
 import type { ShellWord } from './script';
 import { parseMtu } from './values';
 
+const readObjects = ['tunnel', 'tunl', 'link', 'address', 'route', 'netns'] as const;
+/** The `ip` objects read below; commands on any other object are skipped (the reader makes no tokens for them). */
+export const readIpObjects: ReadonlySet<string> = new Set(readObjects);
+const isRead = (object: string): object is (typeof readObjects)[number] => readIpObjects.has(object);
+
 /** `ip [OPTIONS] OBJECT COMMAND ...`, starting after the program name. */
 export function runIp(ctx: IpContext, words: ShellWord[], object?: string): LineStatus {
   let i = 0;
@@ -44,6 +49,7 @@ export function runIp(ctx: IpContext, words: ShellWord[], object?: string): Line
       return 'unknown';
     }
   }
+  if (!isRead(object)) return 'ignored';
   const rest = words.slice(i);
   switch (object) {
     case 'tunnel':
@@ -57,8 +63,6 @@ export function runIp(ctx: IpContext, words: ShellWord[], object?: string): Line
       return ipRoute(ctx, rest);
     case 'netns':
       if (rest.length >= 3 && matchWord(rest[0].text, ['exec'] as const)) return ctx.run(rest.slice(2), rest[1].text);
-      return 'ignored';
-    default:
       return 'ignored';
   }
 }

@@ -1,5 +1,5 @@
 import { createToken, defaultLexerErrorProvider, type ILexingError, type ILexingResult, Lexer } from 'chevrotain';
-import { isBlank, isLineEnd, isSpace, lineEndAt, TokenSink } from '../common/scanner';
+import { isBlank, isLineEnd, isSpace, lineEndAt, toLineEnd, TokenSink } from '../common/scanner';
 
 // A POSIX shell lexer, just deep enough to split a script into simple commands and words. A word is a run of
 // plain characters, quotes, `\x` escapes and `$(...)`/`${...}`/backquote substitutions glued together, as the
@@ -77,18 +77,29 @@ function isWordBreak(c: number): boolean {
 
 /** Whether the last word scanned had a quote or substitution, the only parts that may hold line ends. */
 let quotedParts = false;
+/** Whether the last word scanned had a `\x` escape. */
+let escaped = false;
+
+/** ASCII characters that just extend a word: all but white space, quotes, `$`, `\\` and the operator characters. */
+const plainChar = new Uint8Array(128).map((_, c) => (c === 92 || isWordBreak(c) || "'`\"$".includes(String.fromCharCode(c)) ? 0 : 1));
 
 /** End of a shell word at i (plain characters, escapes, quotes and substitutions glued together), or i if none. */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   let j = i;
   quotedParts = false;
+  escaped = false;
   while (j < n) {
     const c = text.charCodeAt(j);
+    if (c < 128 && plainChar[c] === 1) {
+      j++;
+      continue;
+    }
     if (c === 39 || c === 96 || c === 34 || c === 36) quotedParts = true;
     if (c === 92) {
       // `\x`; a backslash before a line end or at the end of the text ends the word.
       if (j + 1 >= n || isLineEnd(text.charCodeAt(j + 1))) break;
+      escaped = true;
       j += 2;
     } else if (c === 39 || c === 96) {
       const close = text.indexOf(c === 39 ? "'" : '`', j + 1);
@@ -134,20 +145,69 @@ function substitutionEnd(text: string, k: number): number {
   return k;
 }
 
-function tokenize(text: string): ILexingResult {
+/**
+ * Decides from the words of a simple command whether the reader skips it wholesale (no tokens are made for it
+ * then). Only commands of plain words on one line are asked: no quotes, escapes, expansions, redirections or
+ * continuations, so each word's text is its source text, `text.slice(starts[k], ends[k])`.
+ */
+export type CommandFilter = (text: string, starts: readonly number[], ends: readonly number[], count: number) => boolean;
+
+const wordStarts: number[] = [];
+const wordEnds: number[] = [];
+
+/**
+ * End of the simple command of plain words starting at i when `skips` says to skip it, or -1 (then it is
+ * lexed as usual). Mirrors the token alternatives of `scan` in their order, without making tokens.
+ */
+function skippedCommandEnd(text: string, i: number, skips: CommandFilter): number {
+  const n = text.length;
+  let count = 0;
+  let j = i;
+  for (;;) {
+    if (redirectEnd(text, j) > 0) return -1;
+    const end = wordEnd(text, j);
+    if (end === j || quotedParts || escaped) return -1;
+    wordStarts[count] = j;
+    wordEnds[count++] = end;
+    j = end;
+    while (j < n && isBlank(text.charCodeAt(j))) j++;
+    if (j >= n) break;
+    const c = text.charCodeAt(j);
+    if (isLineEnd(c)) {
+      if (glyphContinuationEnd(text, j) > 0) return -1;
+      break;
+    }
+    if (c === 92 && isLineEnd(text.charCodeAt(j + 1))) return -1;
+    // A `¬` line after a comment still continues the command.
+    if (c === 35) {
+      if (glyphContinuationEnd(text, toLineEnd(text, j)) > 0) return -1;
+      break;
+    }
+    if (separatorEnd(text, j) > 0) break;
+  }
+  return skips(text, wordStarts, wordEnds, count) ? wordEnds[count - 1] : -1;
+}
+
+/** Tokens of a script; with `skips`, none for the commands it rules out (see CommandFilter). */
+export function scan(text: string, skips?: CommandFilter): ILexingResult {
   const out = new TokenSink(text);
   out.groups.comments = [];
   const errors: ILexingError[] = [];
   const n = text.length;
   let i = 0;
   let errorAt = -1;
+  /** Whether the next word would start a simple command (after the start, a line end or a separator). */
+  let commandStart = true;
   while (i < n) {
     const c = text.charCodeAt(i);
     let end = -1;
     if (isLineEnd(c)) {
       end = glyphContinuationEnd(text, i);
       if (end > 0) out.spanning(GlyphContinuation, i, end, null);
-      else out.lineEnd(Newline, i, (end = lineEndAt(text, i)));
+      else {
+        out.lineEnd(Newline, i, (end = lineEndAt(text, i)));
+        commandStart = true;
+      }
     } else if (c === 92 && isLineEnd(text.charCodeAt(i + 1))) {
       end = lineEndAt(text, i + 1);
       out.spanning(Continuation, i, end, null);
@@ -158,11 +218,16 @@ function tokenize(text: string): ILexingResult {
       end = out.comment(Comment, i);
     } else if ((end = separatorEnd(text, i)) > 0) {
       out.push(Separator, i, end);
+      commandStart = true;
+    } else if (skips && commandStart && errorAt < 0 && (end = skippedCommandEnd(text, i, skips)) > 0) {
+      // skipped: the line end or separator after it starts the next command
     } else if ((end = redirectEnd(text, i)) > 0) {
       out.push(Redirect, i, end);
+      commandStart = false;
     } else if ((end = wordEnd(text, i)) > i) {
       if (quotedParts) out.spanning(Word, i, end);
       else out.push(Word, i, end);
+      commandStart = false;
     } else {
       end = -1;
     }
@@ -191,5 +256,5 @@ function lexError(out: TokenSink, text: string, start: number, end: number): ILe
   };
 }
 
-/** The lexer, with chevrotain's `tokenize` interface. */
-export const shellLexer = { tokenize };
+/** The lexer, with chevrotain's `tokenize` interface: every token. */
+export const shellLexer = { tokenize: (text: string) => scan(text) };

@@ -2,17 +2,27 @@ import type { FileModel } from '../../model/types';
 import { Collector, type LineStatus } from './collect';
 import { commandRunners, ipObjects } from './commands';
 import { lowerIfcfg } from './ifcfg';
-import { runIp } from './ip';
+import { readIpObjects, runIp } from './ip';
 import { runIfconfig } from './ifconfig';
 import { runRoute } from './routes';
 import { matchWord } from './options';
+import type { CommandFilter } from './lexer';
 import type { Script, ShellWord } from './script';
+
+/**
+ * Which commands the reader may leave out of a file's script: those `lowerScript` would skip without a trace.
+ * None in a RHEL `ifcfg-*` file, which is read as a whole.
+ */
+export function skippedCommands(path: string): CommandFilter | undefined {
+  return isIfcfg(path) ? undefined : skippedWholesale;
+}
+
+const isIfcfg = (path: string) => (path.split(/[\\/]/).pop() ?? path).startsWith('ifcfg-');
 
 /** Script → FileModel: each simple command is dispatched on its program name; other programs are skipped. */
 export function lowerScript(path: string, script: Script): FileModel {
   const col = new Collector(path);
-  const base = path.split(/[\\/]/).pop() ?? path;
-  if (base.startsWith('ifcfg-')) {
+  if (isIfcfg(path)) {
     lowerIfcfg(path, script.commands, col);
     return col.finish(script.codeLines);
   }
@@ -51,6 +61,40 @@ export function lowerScript(path: string, script: Script): FileModel {
   return col.finish(script.codeLines);
 }
 
+/** The programs `dispatch` reads; keep in step with its switch. */
+const readPrograms = new Set(['ip', 'iptunnel', 'ifconfig', 'route', 'hostnamectl', 'hostname']);
+
+/** Words that make a command set shell variables (script.ts `Variables`), whatever follows. */
+const setsVariables = new Set(['export', 'readonly', 'local', 'declare', 'typeset', 'for', 'select', 'read']);
+
+/**
+ * Whether `dispatch` would skip a command of plain words wholesale (status 'ignored', nothing in the model)
+ * and it sets no variable. Errs towards reading: a runner (`sudo`), an assignment or `Exec...=` first, an
+ * `ip` option, or any argument that could name `ip` (a wrapper) keeps the command.
+ */
+const skippedWholesale: CommandFilter = (text, starts, ends, count) => {
+  const first = text.slice(starts[0], ends[0]);
+  if (first.includes('=') || setsVariables.has(first) || runnerOptions(first) !== undefined) return false;
+  const name = first.slice(first.lastIndexOf('/') + 1);
+  if (name === 'ip') {
+    if (count === 1) return true;
+    const object = text.slice(starts[1], ends[1]);
+    if (object.startsWith('-')) return false;
+    const matched = matchWord(object, ipObjects);
+    return matched !== undefined && !readIpObjects.has(matched);
+  }
+  if (readPrograms.has(name)) return false;
+  if (printsArguments.has(name)) return true;
+  for (let k = 1; k < count; k++) if (mayNameIp(text, starts[k], ends[k])) return false;
+  return true;
+};
+
+/** Whether `programName` of the plain word text[start, end) could be `ip`. */
+function mayNameIp(text: string, start: number, end: number): boolean {
+  if (text.startsWith('Exec', start)) return true;
+  return end - start >= 2 && text.startsWith('ip', end - 2) && (end - start === 2 || text.charCodeAt(end - 3) === 47);
+}
+
 /** Programs whose arguments are text, never a command to run. */
 const printsArguments = new Set(['echo', 'printf', 'logger', 'grep', 'egrep', 'fgrep', 'man', 'alias', 'test', '[', '[[', 'which', 'type']);
 
@@ -67,20 +111,24 @@ function programStart(words: ShellWord[]): number | undefined {
       i++;
       continue;
     }
-    const runnerOptions = commandRunners[w.text];
-    if (runnerOptions === undefined) return i;
+    const options = runnerOptions(w.text);
+    if (options === undefined) return i;
     for (i++; i < words.length && words[i].text.startsWith('-'); i++) {
       if (words[i].text === '--') {
         i++;
         break;
       }
-      if (runnerOptions.includes(words[i].text)) i++;
+      if (options.includes(words[i].text)) i++;
     }
     if (w.text === 'env') while (i < words.length && /^[A-Za-z_]\w*=/.test(words[i].text)) i++;
     if (w.text === 'timeout' || w.text === 'nice') if (i < words.length && /^\d/.test(words[i].text)) i++;
   }
   return undefined;
 }
+
+/** The options of each command runner (`sudo`) that take a value (a map: `toString` is no runner). */
+const runners = new Map(Object.entries(commandRunners));
+const runnerOptions = (word: string) => runners.get(word);
 
 /** `ExecStart=-/sbin/ip ...` in a systemd unit: the program follows the key and its prefix flags. */
 const systemdExec = /^Exec\w*=[-@:+!]*(?=.)/;

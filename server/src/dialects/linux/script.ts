@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { Position, Range } from '../../model/types';
-import { shellLexer } from './lexer';
+import { isBlank } from '../common/scanner';
+import { scan, type CommandFilter } from './lexer';
 import { parseTokens } from './parser';
 
 /** One shell word after quote removal. `dynamic` when its value is only known when the script runs. */
@@ -27,17 +28,18 @@ export interface Script {
 /**
  * Text → simple commands. Heredoc bodies are blanked first (they are data, not commands); in console
  * transcripts (`.txt`, `.md`) the `# `/`$ ` prompts and `> ` continuation prompts are blanked so the commands
- * after them are read. Blanking keeps every offset, so ranges stay exact.
+ * after them are read. Blanking keeps every offset, so ranges stay exact. Commands `skips` rules out are left
+ * out (most of a script: firewall rules, sysctl, echo), before any token is made for them.
  */
-export function readScript(path: string, text: string): Script {
+export function readScript(path: string, text: string, skips?: CommandFilter): Script {
   let source = blankHeredocs(text);
   if (/\.(txt|md|markdown)$/i.test(path)) source = blankPrompts(source);
-  const lexed = shellLexer.tokenize(source);
+  const lexed = scan(source, skips);
   const raw = parseTokens(lexed.tokens);
   const vars = new Variables(raw);
   const lines = new LineIndex(source);
   const commands = raw.map((toks) => decodeCommand(toks, vars, lines));
-  return { commands, codeLines: codeLines(source) };
+  return { commands, codeLines: lines.codeLines() };
 }
 
 /**
@@ -87,11 +89,36 @@ class LineIndex {
   private readonly ends: number[] = [];
 
   constructor(private readonly text: string) {
-    for (const m of text.matchAll(/\r\n|\r|\n/g)) {
-      this.ends.push(m.index!);
-      this.starts.push(m.index! + m[0].length);
+    const n = text.length;
+    if (!text.includes('\r')) {
+      // `indexOf` runs at memchr speed.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineEnd(i, i + 1);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13) this.lineEnd(i, text.charCodeAt(i + 1) === 10 ? ++i + 1 : i + 1);
+        else if (c === 10) this.lineEnd(i, i + 1);
+      }
     }
-    this.ends.push(text.length);
+    this.ends.push(n);
+  }
+
+  /** A line ends at `end` (its line break runs to `next`, where the next line starts). */
+  private lineEnd(end: number, next: number): void {
+    this.ends.push(end);
+    this.starts.push(next);
+  }
+
+  /** Lines with code: not blank, and not only a comment. */
+  codeLines(): number[] {
+    const out: number[] = [];
+    for (let n = 0; n < this.starts.length; n++) {
+      let i = this.starts[n];
+      const end = this.ends[n];
+      while (i < end && isBlank(this.text.charCodeAt(i))) i++;
+      if (i < end && this.text.charCodeAt(i) !== 35) out.push(n);
+    }
+    return out;
   }
 
   /** The line of the last lookup: words are looked up in text order, so the next is mostly on the same line. */
@@ -301,15 +328,4 @@ const promptedCommand = /^(\s*[#$])\s+(?:sudo\s+)?(?:\S*\/)?(?:ip|ifconfig|route
 /** Lines with their ends, which are `\r\n`, `\r` or `\n` as for the lexer. */
 function splitKeepingEnds(text: string): string[] {
   return text.split(/(?<=\r\n|\r(?!\n)|\n)/);
-}
-
-/** Lines with code: not blank, and not only a comment. */
-function codeLines(source: string): number[] {
-  const out: number[] = [];
-  const lines = source.split(/\r\n|\r|\n/);
-  for (let n = 0; n < lines.length; n++) {
-    const t = lines[n].trim();
-    if (t !== '' && !t.startsWith('#')) out.push(n);
-  }
-  return out;
 }

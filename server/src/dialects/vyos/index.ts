@@ -1,16 +1,23 @@
+import type { ILexingResult } from 'chevrotain';
 import type { FileModel } from '../../model/types';
 import { emptyFileModel } from '../common/file-model';
 import { tokenRange } from '../common/ranges';
-import { vyosLexer } from './lexer';
+import { scan } from './lexer';
 import { Lowerer } from './lower';
 import { vyosParser } from './parser';
 import { collectStatements } from './paths';
 import { buildTree } from './tree';
+import { ignoredFrom } from './walk';
 
 /** Parse one VyOS file (set commands or config.boot) into the model. Never throws. */
 export function parse(path: string, text: string): FileModel {
+  // Unrelated `set` lines (firewall, NAT, BGP...) are tokenized only up to the keyword that rules them out.
+  return lowerTokens(path, scan(text, ignoredFrom));
+}
+
+/** The model of a file from its tokens. */
+export function lowerTokens(path: string, lexed: ILexingResult): FileModel {
   const model = emptyFileModel(path, 'vyos');
-  const lexed = vyosLexer.tokenize(text);
   for (const e of lexed.errors) {
     const line = (e.line ?? 1) - 1;
     const character = (e.column ?? 1) - 1;

@@ -32,6 +32,27 @@ export function unquote(tok: IToken): string {
   return t;
 }
 
+/**
+ * For the lexer (`SetFilter`), the first words of a path, unquoted: true when `walkPath` ignores the path at
+ * the last of them whatever follows, with no step before it but plain keywords (no tag, value or renamed
+ * keyword); false when the path goes elsewhere; undefined when it needs the next word to tell.
+ */
+export function ignoredFrom(words: readonly string[]): boolean | undefined {
+  let node = ROOT;
+  for (const name of words) {
+    const children = node.children ?? {};
+    const child = Object.hasOwn(children, name) ? children[name] : undefined;
+    if (child === undefined || child.deprecated !== undefined) return false;
+    if (child.ignore) return true;
+    if (child.kind !== 'node') return false;
+    node = child;
+  }
+  return words.length < MAX_KEYWORDS ? undefined : false;
+}
+
+/** How many words `ignoredFrom` looks at: ignored subtrees start at the first or second level of the schema. */
+const MAX_KEYWORDS = 3;
+
 /** Walk `words` from `start`, reporting each step; returns how the path ended. */
 export function walkPath(words: readonly IToken[], onStep: (step: Step) => void): Outcome {
   let node = ROOT;
