@@ -59,9 +59,14 @@ describe('language server lifecycle', () => {
     // Over the pool's 1 MiB threshold and with enough files for a progress notification, with the examples'
     // findings in it so the comparison is not of empty lists.
     const generated = generateWorkspace({ lines: 40_000, files: 60 });
-    const examples = ['ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh', '6rd-cisco-br.ios'];
-    const ws = scratchWorkspace(examples, Object.fromEntries(generated.map((g) => [path.basename(g.path), g.text])));
-    const files = [...examples, ...generated.map((g) => path.basename(g.path))].map((f) => path.join(ws, f));
+    const examples = ['ipip4-rtx1300.rtx', 'ipip4-amazon-linux.sh', '6rd-cisco-br.ios', '6rd-amazon-linux-ce/ifcfg-sit1', '6rd-amazon-linux-ce/rc.local'];
+    // Devices are resolved as chunks of files come back from the workers. A script of firewall rules (~150 KB)
+    // sorts between the two files of the 6rd host, so they are parsed in different chunks: the host resolved
+    // from its first file alone must not stand in for the host (rc.local holds its 6rd prefixes).
+    const firewall = Array.from({ length: 2500 }, (_, i) => `iptables -A INPUT -s 198.51.100.${i % 250} -p tcp --dport ${1000 + i} -j ACCEPT`).join('\n');
+    const extra = { ...Object.fromEntries(generated.map((g) => [path.basename(g.path), g.text])), '6rd-amazon-linux-ce/m-firewall.sh': `#!/bin/sh\nip addr add 192.0.2.10/24 dev eth1\n${firewall}\n` };
+    const ws = scratchWorkspace(examples, extra);
+    const files = [...examples, ...Object.keys(extra)].map((f) => path.join(ws, f));
     const expected = analyze(files.map((f) => ({ path: f, text: fs.readFileSync(f, 'utf8') }))).findings;
     expect(expected.length).toBeGreaterThan(0);
     const client = await start({ workspace: ws });

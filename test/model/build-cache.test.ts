@@ -71,6 +71,20 @@ describe('build cache', () => {
     expect(after.tunnels.find((t) => t.id === paired.id)!.peers).not.toContain(peer.id);
   });
 
+  it('builds as from scratch after devices were resolved ahead, file by file, a host\'s files apart', () => {
+    const fresh = plain(analysis(files));
+    const cache = new BuildCache();
+    // As a parse pool returns chunks: the 6rd host's ifcfg-sit1 and rc.local (its 6rd prefixes) come apart,
+    // so the host resolved from either alone must not stand in for it.
+    const host = files.filter((f) => f.path.includes('6rd-amazon-linux-ce'));
+    expect(host.map((f) => f.path.split('/').pop())).toEqual(['ifcfg-sit1', 'rc.local']);
+    cache.prepare(files.filter((f) => !host.includes(f)), defaultSettings);
+    for (const f of host) cache.prepare([f], defaultSettings);
+    const built = analysis(files, cache);
+    expect(plain(built)).toEqual(fresh);
+    expect(built.findings.map((f) => f.code)).toContain('6rd/masklen-mismatch');
+  });
+
   it('resolves every device again when the settings change', () => {
     const cache = new BuildCache();
     const before = analysis(files, cache).workspace;

@@ -72,6 +72,38 @@ describe('ParsePool', () => {
     expect(json(await pool.parse(examples))).toEqual(json(examples.map(parseSource)));
   });
 
+  it('reports every file once, with its model, as chunks are parsed (on workers and inline)', async () => {
+    for (const pool of [new ParsePool({ workerPath, workers: 2, inlineBelow: 0 }), new ParsePool({ workerPath })]) {
+      const seen = new Map<string, unknown>();
+      const counts: number[] = [];
+      const models = await pool.parse(generated, (n, done, chunk) => {
+        counts.push(n);
+        done.forEach((it, k) => {
+          expect(seen.has(it.path)).toBe(false);
+          seen.set(it.path, chunk[k]);
+        });
+      });
+      expect(seen.size).toBe(generated.length);
+      expect(json(generated.map((g) => seen.get(g.path)))).toEqual(json(models));
+      expect(counts.at(-1)).toBe(generated.length);
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('rejects a call whose progress throws, and goes on parsing the next calls', async () => {
+    for (const pool of [new ParsePool({ workerPath, workers: 2, inlineBelow: 0 }), new ParsePool({ workerPath })]) {
+      let calls = 0;
+      const failing = pool.parse(generated, () => {
+        calls++;
+        throw new Error('progress failed');
+      });
+      await expect(failing).rejects.toThrow('progress failed');
+      expect(calls).toBe(1);
+      expect(json(await pool.parse(generated))).toEqual(json(generated.map(parseSource)));
+      await pool.close();
+    }
+  }, 60_000);
+
   it('analyzeParallel finds what analyze finds', async () => {
     const pool = new ParsePool({ workerPath, inlineBelow: 0 });
     const sources = [...examples, ...generated];

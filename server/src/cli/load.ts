@@ -1,29 +1,16 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { SourceText } from '../analyze';
 import { detectDialect } from '../dialects';
 
 /** Files larger than this are not configs; they are skipped with a message rather than parsed. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-/** Files of one folder read at the same time. */
-const READ_CONCURRENCY = 32;
+/** Files read between two turns of the event loop, so a server reading a large folder still hears its client. */
+const READ_SLICE = 64;
 
 type Read = { error: string; real?: undefined } | { error?: undefined; real: string; tooLarge: number; buf?: undefined } | { error?: undefined; real: string; tooLarge?: undefined; buf: Buffer };
-
-/** `fn` over `items` with at most `limit` calls pending; results in the order of `items`. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 export interface LoadResult {
   sources: SourceText[];
@@ -42,13 +29,24 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  /** The system calls for one file; done for many files at once, their results applied in order. */
-  async function read(path: string): Promise<Read> {
+  /**
+   * One file, read with blocking calls: for a local folder of small files, four system calls in a row cost less
+   * than the thread-pool round trips and promises of asynchronous reads (1,000 files: ~100 ms against ~270 ms).
+   * `real` is known for a plain file listed in a folder whose real path is known.
+   */
+  function read(path: string, real?: string): Read {
     try {
-      const real = await fs.realpath(path);
-      const st = await fs.stat(path);
-      if (st.size > MAX_FILE_BYTES) return { real, tooLarge: st.size };
-      return { real, buf: await fs.readFile(path) };
+      real ??= realpathSync.native(path);
+      // Non-blocking, so that a named pipe cannot hold the open (and the event loop) until a writer comes.
+      const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      try {
+        const st = fstatSync(fd);
+        if (!st.isFile()) return { error: 'not a regular file' };
+        if (st.size > MAX_FILE_BYTES) return { real, tooLarge: st.size };
+        return { real, buf: readFileSync(fd) };
+      } finally {
+        closeSync(fd);
+      }
     } catch (e) {
       return { error: describeError(e) };
     }
@@ -76,7 +74,7 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
     result.sources.push({ path, text: content, dialect });
   }
 
-  const visitFile = async (path: string, explicit: boolean) => accept(path, await read(path), explicit);
+  const visitFile = (path: string, explicit: boolean) => accept(path, read(path), explicit);
 
   async function visitDir(dir: string): Promise<void> {
     let real: string;
@@ -97,18 +95,16 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const wanted = entries.filter((ent) => ent.name !== 'node_modules' && ent.name !== '.git' && !isExcluded(nodePath.join(dir, ent.name)));
-    // Reading one file after another waits for each system call in turn; the folder's plain files are read
-    // together, and taken in name order below, so the result does not depend on which read ends first.
-    const plain = wanted.filter((ent) => ent.isFile() && !ent.name.toLowerCase().endsWith('.md'));
-    const reads = new Map(plain.map((ent, i) => [ent, i]));
-    const done = await mapLimited(plain, READ_CONCURRENCY, (ent) => read(nodePath.join(dir, ent.name)));
+    let sinceYield = 0;
     for (const ent of wanted) {
       const p = nodePath.join(dir, ent.name);
       if (ent.isDirectory()) {
         await visitDir(p);
       } else if (ent.isFile()) {
-        const at = reads.get(ent);
-        if (at !== undefined) accept(p, done[at], false);
+        if (ent.name.toLowerCase().endsWith('.md')) continue;
+        // Not a symbolic link, in a folder whose real path is known: its real path needs no system call.
+        accept(p, read(p, nodePath.join(real, ent.name)), false);
+        if (++sinceYield % READ_SLICE === 0) await yieldToEvents();
       } else if (ent.isSymbolicLink()) {
         let st;
         try {
@@ -118,7 +114,7 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
           continue;
         }
         if (st.isDirectory()) await visitDir(p);
-        else if (st.isFile()) await visitFile(p, false);
+        else if (st.isFile()) visitFile(p, false);
       }
     }
   }
@@ -132,15 +128,18 @@ export async function loadPaths(paths: string[], isExcluded: (path: string) => b
       continue;
     }
     if (st.isDirectory()) await visitDir(p);
-    else await visitFile(p, true);
+    else visitFile(p, true);
   }
   return result;
 }
 
+/** Strict: a decoding error means the file is not UTF-8. Each `decode` call without `stream` starts afresh. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** A config file's text: UTF-8 when valid, else Latin-1 (every byte maps to a character; nothing is lost). */
 export function decodeConfig(bytes: Uint8Array): { text: string; latin1: boolean } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), latin1: false };
+    return { text: utf8.decode(bytes), latin1: false };
   } catch {
     return { text: Buffer.from(bytes).toString('latin1'), latin1: true };
   }

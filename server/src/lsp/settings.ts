@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { defaultSettings, mergeSettings, type Settings } from '../config';
 
 // Effective settings: the defaults, then the editor's `tunnelwright.*` settings, then the workspace's
@@ -43,11 +43,18 @@ export function filesExcludeGlobs(section: unknown): string[] {
 
 /** Decides which paths belong to the analysis, from the include/exclude globs relative to the folder roots. */
 export class PathFilter {
+  /** Compiled once: every file of a folder is tested against every glob, several times while it is indexed. */
+  private readonly include: Minimatch[];
+  private readonly exclude: Minimatch[];
+
   constructor(
     private readonly roots: string[],
-    private readonly include: string[],
-    private readonly exclude: string[],
-  ) {}
+    include: string[],
+    exclude: string[],
+  ) {
+    this.include = include.map((g) => new Minimatch(g, { dot: true }));
+    this.exclude = exclude.map((g) => new Minimatch(g, { dot: true }));
+  }
 
   /** Whether a file or folder is excluded: it, or a folder above it, matches an exclude glob. */
   excluded(path: string): boolean {
@@ -56,7 +63,7 @@ export class PathFilter {
     const parts = rel.split('/');
     for (let i = parts.length; i > 0; i--) {
       const sub = parts.slice(0, i).join('/');
-      if (this.exclude.some((g) => minimatch(sub, g, { dot: true }))) return true;
+      if (this.exclude.some((g) => g.match(sub))) return true;
     }
     return false;
   }
@@ -66,7 +73,7 @@ export class PathFilter {
     const rel = this.relative(path);
     if (rel === undefined) return true;
     if (this.excluded(path)) return false;
-    return this.include.length === 0 || this.include.some((g) => minimatch(rel, g, { dot: true }));
+    return this.include.length === 0 || this.include.some((g) => g.match(rel));
   }
 
   private relative(path: string): string | undefined {

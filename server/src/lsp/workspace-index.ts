@@ -147,6 +147,19 @@ export class WorkspaceIndex {
     this.parsed.set(item.path, { text: src.text, dialect: src.dialect, parsed: { model, cuts: [] } });
   }
 
+  /**
+   * Resolve the devices of models just adopted while the rest of the workspace is still being parsed, so the
+   * first analysis only pairs and checks. Models that were not adopted only cost the work.
+   */
+  prepare(models: readonly (FileModel | undefined)[]): void {
+    const configs = models.filter((m): m is FileModel => m !== undefined && isConfig(m));
+    try {
+      this.cache.prepare(configs, this.settingsValue);
+    } catch {
+      // The analysis resolves these devices again and reports what fails.
+    }
+  }
+
   /** The current analysis, computed now if something changed since the last one. */
   snapshot(): Snapshot {
     return (this.current ??= this.analyse());

@@ -35,6 +35,15 @@ export class BuildCache {
     this.next.set(group.id, entry);
   }
 
+  /**
+   * Resolve the devices of some files ahead of the next build, e.g. while the rest of a workspace is still
+   * being parsed; that build then takes them like any unchanged device. A device whose files turn out to be
+   * different (more of a Linux host's files came later) is resolved again by the build.
+   */
+  prepare(files: readonly FileModel[], settings: Settings): void {
+    for (const group of groupDevices(files)) this.entries.set(group.id, resolveDevice(group, settings));
+  }
+
   /** Forget the devices this build did not use. */
   commit(): void {
     this.entries = this.next;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { parseSource } from '../dialects';
 import type { FileModel } from '../model/types';
-import type { ParseItem, ParseReply, ParseRequest, ReplyModels } from './protocol';
+import type { ParseItem, ParseReply, ParseRequest } from './protocol';
+import { decodeModels } from './wire';
 
 export type { ParseItem } from './protocol';
 
@@ -35,13 +36,19 @@ const MAX_FAILURES = 3;
 /** Chunks in flight per worker: the next one is queued while the main thread reads the last reply. */
 const DEPTH = 2;
 
+/** Called as chunks are parsed: how many files are parsed so far, and the chunk's files with their models. */
+export type ParseProgress = (parsed: number, items: readonly ParseItem[], models: readonly (FileModel | undefined)[]) => void;
+
 interface Call {
   results: (FileModel | undefined)[];
   pending: number;
   /** Files parsed so far, for `progress`. */
   parsed: number;
-  progress?: (parsed: number) => void;
+  progress?: ParseProgress;
+  /** What `progress` threw first: the call still parses every chunk (the workers stay in step), then rejects. */
+  failed?: { error: unknown };
   resolve: (models: (FileModel | undefined)[]) => void;
+  reject: (error: unknown) => void;
 }
 
 interface Chunk {
@@ -57,10 +64,10 @@ interface Slot {
 }
 
 /**
- * Parses files on worker threads and returns their models (plain data, passed back as JSON text).
- * Never rejects: a worker that fails (out of memory, killed, missing script) has its files parsed inline and
- * is replaced, and after repeated failures the pool parses everything inline. Idle workers are unref'd, so a
- * pool left open does not keep a CLI process alive.
+ * Parses files on worker threads and returns their models (plain data, passed back as in wire.ts).
+ * Rejects only with what a caller's `progress` threw: a worker that fails (out of memory, killed, missing
+ * script) has its files parsed inline and is replaced, and after repeated failures the pool parses
+ * everything inline. Idle workers are unref'd, so a pool left open does not keep a CLI process alive.
  */
 export class ParsePool {
   private readonly size: number;
@@ -91,13 +98,24 @@ export class ParsePool {
     return !this.closed && this.failures < MAX_FAILURES && this.hasWorkerScript;
   }
 
-  /** Each item's model, in order; undefined for a file that is not a tunnel config in a known dialect. */
-  parse(items: readonly ParseItem[], progress?: (parsed: number) => void): Promise<(FileModel | undefined)[]> {
+  /**
+   * Each item's model, in order; undefined for a file that is not a tunnel config in a known dialect.
+   * `progress` hears of every file once, in chunks, as they are parsed.
+   */
+  parse(items: readonly ParseItem[], progress?: ParseProgress): Promise<(FileModel | undefined)[]> {
     let total = 0;
     for (const it of items) total += it.text.length;
-    if (items.length === 0 || total < this.inlineBelow || !this.parallel) return Promise.resolve(items.map(parseSource));
-    return new Promise((resolve) => {
-      const call: Call = { results: new Array(items.length), pending: 0, parsed: 0, progress, resolve };
+    if (items.length === 0 || total < this.inlineBelow || !this.parallel) {
+      const models = items.map(parseSource);
+      try {
+        if (items.length) progress?.(items.length, items, models);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return Promise.resolve(models);
+    }
+    return new Promise((resolve, reject) => {
+      const call: Call = { results: new Array(items.length), pending: 0, parsed: 0, progress, resolve, reject };
       // Many chunks per worker: the workers finish together, and this thread reads each reply while the
       // workers go on with the next chunks, leaving little to do after the last. Not tiny: each is a message.
       const target = Math.min(Math.max(total / (this.size * 16), 64 * 1024), 1 << 20);
@@ -163,7 +181,7 @@ export class ParsePool {
     worker.on('message', (reply: ParseReply) => {
       const sent = slot.inflight.shift();
       if (!sent || sent.id !== reply.id) return this.fail(slot); // protocol out of step: treat as a failure
-      const models = (JSON.parse(reply.models) as ReplyModels).map((m) => m ?? undefined);
+      const models = decodeModels(reply.models);
       this.offloaded += models.length;
       this.settle(sent.chunk, models);
       if (slot.inflight.length === 0) worker.unref();
@@ -195,7 +213,14 @@ export class ParsePool {
     const call = chunk.call;
     chunk.at.forEach((i, k) => (call.results[i] = models[k]));
     call.parsed += models.length;
-    call.progress?.(call.parsed);
-    if (--call.pending === 0) call.resolve(call.results);
+    try {
+      if (!call.failed) call.progress?.(call.parsed, chunk.items, models);
+    } catch (error) {
+      call.failed = { error };
+    }
+    if (--call.pending > 0) return;
+    if (call.failed) call.reject(call.failed.error);
+    else call.resolve(call.results);
   }
 }
+
