@@ -14,6 +14,9 @@ import { dropPrivilegesAndExec, targetIdentity } from './os/privileges';
 import { closeEngine, openEngine, startEngine, workerPath } from './run';
 import type { EngineStatus } from './status';
 
+/** A busy-poll window longer than a second would be a spinning engine, not a latency setting. */
+const MAX_BUSY_POLL_US = 1_000_000;
+
 export interface Io {
   out(s: string): void;
   err(s: string): void;
@@ -26,6 +29,7 @@ export interface UpOptions {
   local?: string;
   probe?: string;
   keepalive?: string;
+  busyPoll?: string;
   json?: boolean;
 }
 
@@ -41,6 +45,8 @@ export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<numb
   if (o.inner !== undefined && o.inner !== 'tun' && o.inner !== 'host') return fail(`--inner must be tun or host, not "${o.inner}"`);
   const keepalive = o.keepalive === undefined ? undefined : Number(o.keepalive);
   if (keepalive !== undefined && !(keepalive > 0 && keepalive <= 3600)) return fail(`--keepalive must be a number of seconds between 0 and 3600`);
+  const busyPoll = o.busyPoll === undefined ? undefined : Number(o.busyPoll);
+  if (busyPoll !== undefined && !(Number.isInteger(busyPoll) && busyPoll >= 0 && busyPoll <= MAX_BUSY_POLL_US)) return fail(`--busy-poll must be a whole number of microseconds from 0 to ${MAX_BUSY_POLL_US}`);
   const loaded = await loadPaths(paths);
   if (loaded.errors.length > 0) return fail(loaded.errors.join('\n'));
   const { workspace } = analyze(loaded.sources);
@@ -52,7 +58,7 @@ export async function runUp(paths: string[], o: UpOptions, io: Io): Promise<numb
   if (!caps.netRaw) return fail('bringing a tunnel up needs raw sockets: run as root, or grant CAP_NET_RAW (and CAP_NET_ADMIN for --inner tun)');
   if (inner === 'tun' && !caps.netAdmin) return fail('--inner tun needs root or CAP_NET_ADMIN to create the TUN device; use --inner host without it');
   if (inner === 'tun' && !validDeviceName(picked.name)) return fail(`"${picked.name}" cannot be a Linux device name (at most 15 letters, digits, '.', '_' or '-'); use --inner host`);
-  const cfg = engineConfig(picked, workspace, { inner, local: o.local, probe: o.probe, keepaliveSeconds: keepalive });
+  const cfg = engineConfig(picked, workspace, { inner, local: o.local, probe: o.probe, keepaliveSeconds: keepalive, busyPollMicros: busyPoll });
   if ('error' in cfg) return fail(cfg.error);
   if (picked.disabled) io.err(`tunnelwright: note: ${picked.name} is administratively disabled in ${picked.path}; bringing it up anyway`);
 

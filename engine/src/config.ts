@@ -40,6 +40,8 @@ export interface EngineConfig {
   /** Seconds between keepalive probes, and after which silence means "no reply from peer". */
   keepaliveSeconds: number;
   deadSeconds: number;
+  /** After traffic, how long the worker polls without sleeping (busy-poll.ts); 0 = never. */
+  busyPollMicros: number;
 }
 
 export function isEngineMode(m: string): m is EngineMode {

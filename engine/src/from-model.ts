@@ -12,6 +12,8 @@ export interface EngineOverrides {
   /** Peer inner address to probe, when the model cannot tell it. */
   probe?: string;
   keepaliveSeconds?: number;
+  /** Busy-poll window after traffic, in µs (0 = off, the default). */
+  busyPollMicros?: number;
 }
 
 const DEFAULT_KEEPALIVE_S = 1;
@@ -55,6 +57,7 @@ export function engineConfig(t: Tunnel, ws: Workspace, o: EngineOverrides): Engi
     inner: o.inner,
     keepaliveSeconds: keepalive,
     deadSeconds: keepalive * DEAD_AFTER_KEEPALIVES,
+    busyPollMicros: o.busyPollMicros ?? 0,
   };
 }
 

@@ -17,5 +17,7 @@ export interface EngineStatus {
   probesSent: number;
   probeReplies: number;
   drops: Partial<Record<DropReason, number>>;
+  /** With `--busy-poll`: spins started, and spins given up because another thread needed the core. */
+  busyPoll?: { spins: number; yielded: number };
   pid?: number;
 }

@@ -44,8 +44,11 @@ describe('tunnelwright up: refusals', () => {
     expect(r.stderr).toMatch(/mode gretap is not supported by the engine \(supported: ipip, ipip6, ip6ip6, sit, 6rd, gre, ip6gre, vxlan\)/);
   });
 
-  it('rejects an unknown --inner and a missing path', async () => {
+  it('rejects an unknown --inner, a bad --busy-poll and a missing path', async () => {
     expect((await up([fixture('gre'), '--tunnel', 'tun0', '--inner', 'tap'])).stderr).toMatch(/--inner must be tun or host/);
+    for (const bad of ['-1', '2.5', 'fast', '2000000']) {
+      expect((await up([fixture('gre'), '--tunnel', 'tun0', '--busy-poll', bad])).stderr).toMatch(/--busy-poll must be a whole number of microseconds from 0 to 1000000/);
+    }
     const r = await up(['/nonexistent/tw.conf', '--tunnel', 'x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nonexistent\/tw\.conf: no such file or folder/);

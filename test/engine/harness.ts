@@ -34,6 +34,7 @@ export function config(over: Partial<EngineConfig> & { mode: EngineMode }): Engi
     inner: 'host',
     keepaliveSeconds: 1,
     deadSeconds: 4,
+    busyPollMicros: 0,
     ...over,
   };
 }

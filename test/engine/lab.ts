@@ -53,6 +53,7 @@ export interface StatusLine {
   bytesOut: number;
   probeReplies: number;
   drops: Record<string, number>;
+  busyPoll?: { spins: number; yielded: number };
 }
 
 /** All drops an engine has counted, whatever the reason. */

@@ -42,6 +42,7 @@ program
   .option('--local <addr>', 'outer local address (when the model does not know it, e.g. behind NAT)')
   .option('--probe <addr>', "peer's inner address to probe")
   .option('--keepalive <seconds>', 'seconds between keepalive probes (default 1)')
+  .option('--busy-poll <micros>', 'after traffic, poll without sleeping for up to this long (default 0: off)')
   .option('--json', 'print one JSON status object per line')
   .action(async (paths: string[], opts: UpOptions) => {
     process.exitCode = await runUp(paths, opts, engineIo);
