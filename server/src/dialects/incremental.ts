@@ -1,4 +1,5 @@
 import type { Coverage, FileModel, Position } from '../model/types';
+import { lineAt, lineStarts } from './common/lines';
 
 // Re-parsing only what an edit touched. A reader that supports it reports its cuts: lines where whatever it
 // carried from earlier lines (an open block, a banner, a sub-mode) is dropped, so reading the file from that
@@ -23,33 +24,6 @@ export interface Parsed {
 
 type Counts = Omit<Cut, 'line'>;
 
-/** Lines split as the readers split them (`\r\n`, `\r`, `\n`): where each line starts. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  if (!text.includes('\r')) {
-    // `indexOf` scans at memchr speed; a configuration is hundreds of kilobytes.
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The line holding character `offset`. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 const BLOCK = 4096;
 
 /** Length of the common prefix (`end` false) or suffix of two texts, compared a block at a time. */
@@ -67,7 +41,7 @@ function changedLines(oldText: string, newText: string, oldStarts: readonly numb
   const p = common(oldText, newText, false, max);
   const q = common(oldText, newText, true, max - p);
   // A line starting inside the common suffix is unchanged; the line holding the suffix's first character may not be.
-  return { first: lineOf(oldStarts, p), lastOld: lineOf(oldStarts, oldText.length - q), lastNew: lineOf(newStarts, newText.length - q) };
+  return { first: lineAt(oldStarts, p), lastOld: lineAt(oldStarts, oldText.length - q), lastNew: lineAt(newStarts, newText.length - q) };
 }
 
 const isPosition = (v: object): v is Position => 'line' in v && 'character' in v;

@@ -2,7 +2,8 @@ import { parseAllDocuments } from 'yaml';
 import type { FileModel } from '../../model/types';
 import { emptyFileModel } from '../common/file-model';
 import { NetplanLowerer } from './lower';
-import { lineStarts, Nodes } from './nodes';
+import { lineStarts } from '../common/lines';
+import { Nodes } from './nodes';
 
 /** Whether a file name is a YAML one (netplan's `/etc/netplan/*.yaml`); its content decides whether it is netplan. */
 export function isYamlName(path: string): boolean {

@@ -1,15 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from '../../model/types';
 import type { Written } from '../networkd/values';
+import { lineAt } from '../common/lines';
 
 // YAML nodes → what the lowering needs: ranges in LSP form, scalar text as written, map entries by key.
-
-/** Offsets where each line starts (the text's line ends are LFs by then). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 export class Nodes {
   constructor(
@@ -19,14 +13,8 @@ export class Nodes {
   ) {}
 
   private position(offset: number): { line: number; character: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    const line = lineAt(this.starts, offset);
+    return { line, character: offset - this.starts[line] };
   }
 
   /** LSP range of text[start, end), without trailing white space (a block collection ends at the next line). */
